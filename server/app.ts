@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import type { Config } from './config';
+import { authRoutes, sessionAuthenticator, sessionPolicy, setSecureCookies } from './domains/accounts';
+import type { Database } from './platform/db/engine';
+import { type App, createHttpApp } from './platform/http/app';
+import { registerHealth } from './platform/http/health';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  /** Extra routes (the dev mailbox). */
+  extraRoutes?: (app: App) => Promise<void>;
+}
+
+/** Composes the HTTP app from the platform and every domain's routes. */
+export async function buildApp({ config, database, extraRoutes }: BuildOptions): Promise<App> {
+  sessionPolicy.idleMinutes = config.SESSION_IDLE_MINUTES;
+  sessionPolicy.absoluteHours = config.SESSION_ABSOLUTE_HOURS;
+  setSecureCookies(config.publicUrl.startsWith('https://'));
+  const app = await createHttpApp({
+    database,
+    authenticate: sessionAuthenticator(database),
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    rateLimit: {
+      authPerMinute: config.RATE_LIMIT_AUTH_PER_MINUTE,
+      apiPerMinute: config.RATE_LIMIT_API_PER_MINUTE,
+    },
+    logLevel: config.LOG_LEVEL,
+    webDist: config.WEB_DIST,
+    version: pkg.version,
+    routes: async (app) => {
+      registerHealth(app, database);
+      await authRoutes(app);
+      if (extraRoutes) await extraRoutes(app);
+    },
+  });
+  return app;
+}

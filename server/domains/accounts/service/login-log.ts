@@ -1,0 +1,86 @@
+import { and, desc, eq, gt, lt, or, sql } from 'drizzle-orm';
+import { newId } from '../../../platform/db/ids';
+import type { AnyCtx, SellerCtx } from '../../../platform/db/tenant';
+import { decodeCursor, type PageQuery, toPage } from '../../../platform/http/pagination';
+import { loginAttempts } from '../schema';
+
+export const LOCKOUT_WINDOW_MS = 15 * 60_000;
+export const LOCKOUT_THRESHOLD = 5;
+
+export interface AttemptInput {
+  email: string;
+  userId: string | null;
+  sellerId: string | null;
+  userAgent: string | null;
+  success: boolean;
+  reason: string | null;
+}
+
+export async function recordLoginAttempt(ctx: AnyCtx, input: AttemptInput): Promise<void> {
+  await ctx.tx
+    .insert(loginAttempts)
+    .values({ id: newId(), ip: ctx.ip, ...input, email: input.email.toLowerCase() });
+}
+
+/**
+ * Locked when the account, or the IP, has had 5 failures in the last 15 minutes. Returns the time
+ * the lock ends (15 minutes after the oldest of those 5 failures), or null.
+ */
+export async function lockedUntil(ctx: AnyCtx, email: string): Promise<Date | null> {
+  const since = new Date(ctx.now.getTime() - LOCKOUT_WINDOW_MS);
+  const failures = (by: ReturnType<typeof eq>) =>
+    ctx.tx
+      .select({ at: loginAttempts.createdAt })
+      .from(loginAttempts)
+      .where(and(by, eq(loginAttempts.success, false), gt(loginAttempts.createdAt, since)))
+      .orderBy(desc(loginAttempts.createdAt))
+      .limit(LOCKOUT_THRESHOLD);
+  const byEmail = await failures(eq(sql`lower(${loginAttempts.email})`, email.toLowerCase()));
+  const byIp = ctx.ip ? await failures(eq(loginAttempts.ip, ctx.ip)) : [];
+  const ends = [byEmail, byIp]
+    .filter((rows) => rows.length >= LOCKOUT_THRESHOLD)
+    .map((rows) => (rows.at(-1)?.at.getTime() ?? 0) + LOCKOUT_WINDOW_MS);
+  return ends.length > 0 ? new Date(Math.max(...ends)) : null;
+}
+
+const logColumns = {
+  id: loginAttempts.id,
+  createdAt: loginAttempts.createdAt,
+  email: loginAttempts.email,
+  ip: loginAttempts.ip,
+  userAgent: loginAttempts.userAgent,
+  success: loginAttempts.success,
+  reason: loginAttempts.reason,
+};
+
+function pageWhere(cursor: string | undefined) {
+  const c = decodeCursor(cursor, 2);
+  if (!c) return undefined;
+  const at = new Date(String(c[0]));
+  return or(
+    lt(loginAttempts.createdAt, at),
+    and(eq(loginAttempts.createdAt, at), lt(loginAttempts.id, String(c[1]))),
+  );
+}
+
+/** A user's own sign-in history, newest first. */
+export async function listOwnLoginLog(ctx: AnyCtx, userId: string, page: PageQuery) {
+  const rows = await ctx.tx
+    .select(logColumns)
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.userId, userId), pageWhere(page.cursor)))
+    .orderBy(desc(loginAttempts.createdAt), desc(loginAttempts.id))
+    .limit(page.limit + 1);
+  return toPage(rows, page.limit, (r) => [r.createdAt.toISOString(), r.id]);
+}
+
+/** The team's sign-ins (owners and team managers). */
+export async function listTeamLoginLog(ctx: SellerCtx, page: PageQuery) {
+  const rows = await ctx.tx
+    .select(logColumns)
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.sellerId, ctx.sellerId), pageWhere(page.cursor)))
+    .orderBy(desc(loginAttempts.createdAt), desc(loginAttempts.id))
+    .limit(page.limit + 1);
+  return toPage(rows, page.limit, (r) => [r.createdAt.toISOString(), r.id]);
+}

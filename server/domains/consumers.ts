@@ -1,0 +1,2 @@
+// Imports every domain's event consumers and jobs so that they are registered before the queue starts.
+import './notifications/jobs';

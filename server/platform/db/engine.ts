@@ -1,0 +1,82 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+
+export type AnyDb = PgDatabase<PgQueryResultHKT>;
+
+/** Runs raw SQL with positional parameters; used by pg-boss and by tests. */
+export type RawQuery = (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+
+export interface Database {
+  kind: 'postgres' | 'pglite';
+  db: AnyDb;
+  raw: RawQuery;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_DIR = new URL('../../db/migrations', import.meta.url).pathname;
+
+export interface OpenOptions {
+  url?: string;
+  dataDir?: string;
+  poolSize?: number;
+}
+
+/** Opens PostgreSQL when a URL is given, otherwise embedded PGlite in `dataDir` (or memory). */
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.url) {
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 20 });
+    pool.on('error', () => {
+      // An idle client lost its connection; the pool replaces it on next use.
+    });
+    const db = drizzleNodePg({ client: pool }) as unknown as AnyDb;
+    return {
+      kind: 'postgres',
+      db,
+      raw: async (text, values) => pool.query(text, values as unknown[]),
+      close: () => pool.end(),
+    };
+  }
+  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  const client = await PGlite.create({ dataDir: opts.dataDir, extensions: { pg_trgm } });
+  const db = drizzlePglite({ client }) as unknown as AnyDb;
+  return {
+    kind: 'pglite',
+    db,
+    raw: async (text, values) => {
+      if (values && values.length > 0) return client.query(text, values);
+      // Multi-statement SQL (pg-boss schema setup): return the last statement's rows.
+      const results = await client.exec(text);
+      return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+    },
+    close: () => client.close(),
+  };
+}
+
+/** Applies committed migrations, then grants the request role what it needs on new tables. */
+export async function runMigrations(database: Database): Promise<void> {
+  if (database.kind === 'postgres') {
+    // biome-ignore lint/suspicious/noExplicitAny: drizzle's migrator wants its own driver type
+    await migrateNodePg(database.db as any, { migrationsFolder: MIGRATIONS_DIR });
+  } else {
+    // biome-ignore lint/suspicious/noExplicitAny: drizzle's migrator wants its own driver type
+    await migratePglite(database.db as any, { migrationsFolder: MIGRATIONS_DIR });
+  }
+  await database.db.execute(sql`grant usage on schema public to app_user`);
+  await database.db.execute(
+    sql`grant select, insert, update, delete on all tables in schema public to app_user`,
+  );
+}
+
+/** True when every committed migration has been applied (used by /readyz). */
+export async function migrationsApplied(database: Database, expected: number): Promise<boolean> {
+  const { rows } = await database.raw('select count(*)::int as n from drizzle.__drizzle_migrations');
+  return Number(rows[0]?.n ?? 0) >= expected;
+}

@@ -1,0 +1,143 @@
+import { sql } from 'drizzle-orm';
+import type { PgTransaction } from 'drizzle-orm/pg-core';
+import type { Locale } from '../i18n/locale';
+import type { Database } from './engine';
+
+// biome-ignore lint/suspicious/noExplicitAny: one transaction type for both drivers
+export type Tx = PgTransaction<any, any, any>;
+
+export interface Actor {
+  kind: 'user' | 'operator' | 'system' | 'anonymous';
+  id: string | null;
+  /** Email or name, kept in the audit log so that it stays readable after the user is gone. */
+  label: string;
+  permissions: ReadonlySet<string>;
+}
+
+interface CtxBase {
+  tx: Tx;
+  requestId: string;
+  locale: Locale;
+  now: Date;
+  actor: Actor;
+  ip: string | null;
+  /** Set when a service wrote its own audit row, so the route wrapper does not add a generic one. */
+  audit: { recorded: boolean };
+}
+
+export interface SellerCtx extends CtxBase {
+  kind: 'seller';
+  sellerId: string;
+  /** Stores this member may see; null means every store of the seller. */
+  storeIds: readonly string[] | null;
+  /** The store chosen in the console's store switcher, or null for the "all stores" view. */
+  currentStoreId: string | null;
+}
+
+export interface PlatformCtx extends CtxBase {
+  kind: 'platform';
+}
+
+/** Pre-authentication and background work that is not tied to one seller (sign-in, dispatchers). */
+export interface SystemCtx extends CtxBase {
+  kind: 'system';
+}
+
+export type AnyCtx = SellerCtx | PlatformCtx | SystemCtx;
+type Without<C> = Omit<C, 'tx' | 'kind'>;
+
+interface TxOptions {
+  readOnly?: boolean;
+}
+
+const RETRYABLE = new Set(['40001', '40P01']);
+
+function pgCode(err: unknown): string | undefined {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code ?? e?.cause?.code;
+}
+
+/** Runs `fn` in one transaction; a serialization failure or deadlock is retried once. */
+async function inTransaction<T>(
+  database: Database,
+  setup: (tx: Tx) => Promise<void>,
+  fn: (tx: Tx) => Promise<T>,
+) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await database.db.transaction(async (tx) => {
+        await setup(tx as Tx);
+        return fn(tx as Tx);
+      });
+    } catch (err) {
+      if (attempt === 0 && RETRYABLE.has(pgCode(err) ?? '')) continue;
+      throw err;
+    }
+  }
+}
+
+/**
+ * The only way to reach seller data: a transaction under the non-superuser role `app_user`
+ * with `app.seller_id` set, so row-level security applies even to a query that forgets its filter.
+ */
+export function withTenant<T>(
+  database: Database,
+  base: Without<SellerCtx>,
+  fn: (ctx: SellerCtx) => Promise<T>,
+  opts: TxOptions = {},
+): Promise<T> {
+  return inTransaction(
+    database,
+    async (tx) => {
+      if (opts.readOnly) await tx.execute(sql`set transaction read only`);
+      await tx.execute(sql`set local role app_user`);
+      await tx.execute(sql`select set_config('app.seller_id', ${base.sellerId}, true)`);
+    },
+    (tx) => fn({ ...base, kind: 'seller', tx }),
+  );
+}
+
+/** Operators: the same role, with the policy switch that allows cross-seller access. */
+export function withPlatform<T>(
+  database: Database,
+  base: Without<PlatformCtx>,
+  fn: (ctx: PlatformCtx) => Promise<T>,
+  opts: TxOptions = {},
+): Promise<T> {
+  return inTransaction(
+    database,
+    async (tx) => {
+      if (opts.readOnly) await tx.execute(sql`set transaction read only`);
+      await tx.execute(sql`set local role app_user`);
+      await tx.execute(sql`select set_config('app.platform', 'on', true)`);
+    },
+    (tx) => fn({ ...base, kind: 'platform', tx }),
+  );
+}
+
+/** Authentication flows and background dispatchers; runs as the owner role. */
+export function withSystem<T>(
+  database: Database,
+  base: Without<SystemCtx>,
+  fn: (ctx: SystemCtx) => Promise<T>,
+): Promise<T> {
+  return inTransaction(
+    database,
+    async () => {},
+    (tx) => fn({ ...base, kind: 'system', tx }),
+  );
+}
+
+export const systemActor: Actor = { kind: 'system', id: null, label: 'system', permissions: new Set() };
+
+/** A context for work outside a request (jobs, seeding, CLI). */
+export function backgroundBase(locale: Locale = 'en-US') {
+  return {
+    requestId: 'background',
+    locale,
+    now: new Date(),
+    actor: systemActor,
+    ip: null,
+    audit: { recorded: false },
+  };
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { buildApp } from './app';
+import type { Config } from './config';
+import { type Database, openDatabase, runMigrations } from './platform/db/engine';
+import { startDispatcher } from './platform/events/outbox';
+import type { App } from './platform/http/app';
+import { type Jobs, startJobs } from './platform/jobs/queue';
+import { type DevSmtp, startDevSmtp } from './platform/mail/dev-smtp';
+import { type Mailer, smtpMailer } from './platform/mail/mailer';
+import { registerMailConsumer } from './platform/mail/outbound';
+import './domains/consumers';
+
+export interface Runtime {
+  app: App;
+  database: Database;
+  jobs: Jobs;
+  devSmtp: DevSmtp | null;
+  stop(): Promise<void>;
+}
+
+let currentMailer: Mailer | null = null;
+let currentPublicUrl = '';
+registerMailConsumer(
+  () => currentMailer,
+  () => currentPublicUrl,
+);
+
+/**
+ * Opens the database, applies migrations, starts mail, jobs and the outbox dispatcher, and builds the app.
+ * `main.ts` and the tests both start the product through here.
+ */
+export async function startRuntime(
+  config: Config,
+  opts: { database?: Database; devSmtp?: DevSmtp } = {},
+): Promise<Runtime> {
+  const database =
+    opts.database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR }));
+  await runMigrations(database);
+
+  let devSmtp = opts.devSmtp ?? null;
+  if (!config.SMTP_URL && !devSmtp) devSmtp = await startDevSmtp(config.DEV_SMTP_PORT);
+  currentMailer = smtpMailer(config.SMTP_URL ?? (devSmtp as DevSmtp).url, config.MAIL_FROM);
+  currentPublicUrl = config.publicUrl;
+
+  const work = config.ROLE !== 'api';
+  const jobs = await startJobs(database, { work, pollingSeconds: config.NODE_ENV === 'test' ? 0.5 : 1 });
+  const dispatcher = work ? startDispatcher(database, jobs) : null;
+
+  const mailbox = devSmtp;
+  const app = await buildApp({
+    config,
+    database,
+    extraRoutes: async (app) => {
+      if (!mailbox || config.NODE_ENV === 'production') return;
+      app.get(
+        '/api/dev/mailbox',
+        {
+          config: { auth: 'public' },
+          schema: {
+            operationId: 'devMailbox',
+            tags: ['dev'],
+            summary: 'Mail received by the local development SMTP server (development only)',
+            response: {
+              200: z.object({
+                items: z.array(
+                  z.object({
+                    id: z.number(),
+                    to: z.array(z.string()),
+                    subject: z.string(),
+                    text: z.string(),
+                    receivedAt: z.string(),
+                  }),
+                ),
+              }),
+            },
+          },
+        },
+        async () => ({ items: [...mailbox.messages].reverse() }),
+      );
+    },
+  });
+
+  return {
+    app,
+    database,
+    jobs,
+    devSmtp,
+    async stop() {
+      await app.close();
+      await dispatcher?.stop();
+      await jobs.stop();
+      if (!opts.devSmtp) await devSmtp?.close();
+      if (!opts.database) await database.close();
+    },
+  };
+}
