@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import { newId } from '../../../platform/db/ids';
 import type { AnyCtx, SellerCtx } from '../../../platform/db/tenant';
 import { decodeCursor, type PageQuery, toPage } from '../../../platform/http/pagination';
@@ -6,6 +6,8 @@ import { loginAttempts } from '../schema';
 
 export const LOCKOUT_WINDOW_MS = 15 * 60_000;
 export const LOCKOUT_THRESHOLD = 5;
+/** Failures that count towards a lockout: wrong secrets, not unverified emails or disabled accounts. */
+export const GUESS_FAILURES = ['invalid_credentials', 'totp_invalid', 'recovery_code_invalid'];
 
 export interface AttemptInput {
   email: string;
@@ -32,7 +34,7 @@ export async function lockedUntil(ctx: AnyCtx, email: string): Promise<Date | nu
     ctx.tx
       .select({ at: loginAttempts.createdAt })
       .from(loginAttempts)
-      .where(and(by, eq(loginAttempts.success, false), gt(loginAttempts.createdAt, since)))
+      .where(and(by, inArray(loginAttempts.reason, GUESS_FAILURES), gt(loginAttempts.createdAt, since)))
       .orderBy(desc(loginAttempts.createdAt))
       .limit(LOCKOUT_THRESHOLD);
   const byEmail = await failures(eq(sql`lower(${loginAttempts.email})`, email.toLowerCase()));

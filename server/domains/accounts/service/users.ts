@@ -9,3 +9,11 @@ export async function findUserByEmail(ctx: AnyCtx, email: string) {
     .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
   return user ?? null;
 }
+
+/** Marks an address as proven (the verification link, or an accepted invitation sent to it). */
+export async function markEmailVerified(ctx: AnyCtx, userId: string) {
+  await ctx.tx
+    .update(users)
+    .set({ emailVerifiedAt: ctx.now, updatedAt: ctx.now })
+    .where(eq(users.id, userId));
+}
