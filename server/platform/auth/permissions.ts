@@ -5,6 +5,7 @@
  */
 export const SELLER_PERMISSIONS = [
   'account:read',
+  'account:manage',
   'account:owner',
   'stores:read',
   'stores:manage',
