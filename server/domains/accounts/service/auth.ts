@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { recordAudit } from '../../../platform/audit/service';
 import {
   checkPasswordStrength,
   dummyPasswordHash,
@@ -362,5 +363,13 @@ export async function resetPassword(ctx: SystemCtx, input: z.infer<typeof resetP
     .update(sessions)
     .set({ revokedAt: ctx.now })
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+  await recordAudit(ctx, {
+    action: 'user.password_reset',
+    entityType: 'user',
+    entityId: userId,
+    before: { passwordHash: user.passwordHash },
+    after: { passwordHash: 'changed' },
+    sellerId: user.lastSellerId,
+  });
   return { reset: true as const };
 }

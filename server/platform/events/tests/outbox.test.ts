@@ -6,7 +6,7 @@ import { startJobs } from '../../jobs/queue';
 import { type DomainEvent, dispatchOutbox, emit, subscribe } from '../outbox';
 
 const received: DomainEvent[] = [];
-subscribe('outbox_test', ['test.happened'], async (event) => {
+subscribe<Record<string, unknown>>('outbox_test', ['test.happened'], async (event) => {
   received.push(event);
 });
 
