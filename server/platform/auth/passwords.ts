@@ -54,9 +54,10 @@ export function checkPasswordStrength(
   path = 'body.password',
 ): FieldError[] {
   const errors: FieldError[] = [];
-  const add = (code: string) => errors.push({ path, message: code, code });
-  if (password.length < PASSWORD_MIN) add('password_too_short');
-  if (password.length > PASSWORD_MAX) add('password_too_long');
+  const add = (code: string, params?: Record<string, number>) =>
+    errors.push({ path, message: code, code, params });
+  if (password.length < PASSWORD_MIN) add('password_too_short', { min: PASSWORD_MIN });
+  if (password.length > PASSWORD_MAX) add('password_too_long', { max: PASSWORD_MAX });
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
   // Long passphrases are strong without symbols.
   if (classes < 3 && password.length < 16) add('password_too_simple');

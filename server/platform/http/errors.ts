@@ -1,11 +1,13 @@
+export type ErrorParams = Record<string, string | number>;
+
 /** The one error type. Services throw these; the error handler turns them into problem+json. */
 export interface FieldError {
   path: string;
+  /** Text, or a message key translated with `params` when the problem is rendered. */
   message: string;
   code?: string;
+  params?: ErrorParams;
 }
-
-export type ErrorParams = Record<string, string | number>;
 
 export interface AppErrorOptions {
   status: number;

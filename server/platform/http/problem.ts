@@ -126,9 +126,8 @@ export function problemBody(error: AppError, req: FastifyRequest): Problem {
 }
 
 /** Field errors raised by services carry a message key; zod's are already text. */
-function translateField(locale: Locale, e: FieldError): string {
-  const text = translate(locale, e.message);
-  return text === e.message ? e.message : text;
+function translateField(locale: Locale, message: string, params: FieldError['params']): string {
+  return translate(locale, message, params);
 }
 
 export async function sendProblem(err: unknown, req: FastifyRequest, reply: FastifyReply) {
