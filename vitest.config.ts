@@ -7,6 +7,7 @@ export default defineConfig({
       'scripts/**/*.test.ts',
       'web/src/**/*.test.ts',
       'tests/unit/**/*.test.ts',
+      'tests/smoke/**/*.test.ts',
     ],
     globalSetup: ['tests/setup/global-setup.ts'],
     pool: 'forks',

@@ -120,7 +120,12 @@ export function problemBody(error: AppError, req: FastifyRequest): Problem {
     instance: req.url,
     requestId: req.id,
     ...(error.errors
-      ? { errors: error.errors.map((e) => ({ ...e, message: translateField(locale, e) })) }
+      ? {
+          errors: error.errors.map(({ params, ...e }) => ({
+            ...e,
+            message: translateField(locale, e.message, params),
+          })),
+        }
       : {}),
   };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent } from '../../../tests/helpers/http';
-import { createTestApp, type TestApp } from '../../../tests/helpers/test-app';
-import { makeSeller, uniqueEmail } from '../../domains/accounts/factories';
+import { makeSeller, uniqueEmail } from '../../server/domains/accounts/factories';
+import { Agent } from '../helpers/http';
+import { createTestApp, type TestApp } from '../helpers/test-app';
 
 /** The embedded default: start, migrate, sign in, one write, one read — on PGlite. */
 let t: TestApp;
