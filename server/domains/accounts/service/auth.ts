@@ -178,17 +178,13 @@ export async function signIn(
     .from(users)
     .where(eq(sql`lower(${users.email})`, input.email));
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  // Known accounts are logged with their seller, so an owner sees failed attempts on the team's accounts too.
+  const sellerId = user?.kind === 'seller' ? await defaultSellerOf(ctx, user.id, user.lastSellerId) : null;
+  const known = { ...attempt, userId: user?.id ?? null, sellerId };
   if (!user || !ok) {
-    await recordLoginAttempt(ctx, {
-      ...attempt,
-      userId: user?.id ?? null,
-      success: false,
-      reason: 'invalid_credentials',
-    });
+    await recordLoginAttempt(ctx, { ...known, success: false, reason: 'invalid_credentials' });
     return unauthorized('invalid_credentials');
   }
-  const sellerId = user.kind === 'seller' ? await defaultSellerOf(ctx, user.id, user.lastSellerId) : null;
-  const known = { ...attempt, userId: user.id, sellerId };
   if (user.disabledAt) {
     await recordLoginAttempt(ctx, { ...known, success: false, reason: 'account_disabled' });
     return new AppError('account_disabled', { status: 403 });
