@@ -1,6 +1,19 @@
 import { readFileSync } from 'node:fs';
 import type { Config } from './config';
-import { authRoutes, sessionAuthenticator, sessionPolicy, setSecureCookies } from './domains/accounts';
+import {
+  auditRoutes,
+  authRoutes,
+  invitationPublicRoutes,
+  meRoutes,
+  platformSellerRoutes,
+  sellerCompanyRoutes,
+  sessionAuthenticator,
+  sessionPolicy,
+  setSecureCookies,
+  storeRoutes,
+  teamRoutes,
+} from './domains/accounts';
+import { notificationRoutes } from './domains/notifications';
 import type { Database } from './platform/db/engine';
 import { type App, createHttpApp } from './platform/http/app';
 import { registerHealth } from './platform/http/health';
@@ -35,6 +48,14 @@ export async function buildApp({ config, database, extraRoutes }: BuildOptions):
     routes: async (app) => {
       registerHealth(app, database);
       await authRoutes(app);
+      await meRoutes(app);
+      await notificationRoutes(app);
+      await sellerCompanyRoutes(app);
+      await storeRoutes(app);
+      await teamRoutes(app);
+      await invitationPublicRoutes(app);
+      await platformSellerRoutes(app);
+      await auditRoutes(app);
       if (extraRoutes) await extraRoutes(app);
     },
   });

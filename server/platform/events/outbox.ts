@@ -14,8 +14,15 @@ export interface DomainEvent<P = Record<string, unknown>> {
   createdAt: string;
 }
 
-type Consumer = (event: DomainEvent<never>) => Promise<void>;
+/** What a consumer gets besides the event: the database to open its own transaction on. */
+export interface ConsumerDeps {
+  database: Database;
+}
+
+type Consumer = (event: DomainEvent<never>, deps: ConsumerDeps) => Promise<void>;
 const consumers = new Map<string, { types: Set<string>; handle: Consumer }>();
+/** The database whose outbox this process dispatches; consumers run their transactions on it. */
+let deliveryDatabase: Database | null = null;
 
 /**
  * Inserts the event in the caller's transaction: it exists if and only if the change committed.
@@ -37,13 +44,17 @@ const queueName = (consumer: string) => `event.${consumer}`;
  * Registers a consumer of some event types. Each consumer gets its own durable queue; it must be
  * idempotent (dedupe by event id), since delivery is at least once.
  */
-export function subscribe<P>(
+export function subscribe<P = Record<string, unknown>>(
   consumer: string,
   types: string[],
-  handle: (event: DomainEvent<P>) => Promise<void>,
+  handle: (event: DomainEvent<P>, deps: ConsumerDeps) => Promise<void>,
 ) {
   consumers.set(consumer, { types: new Set(types), handle: handle as Consumer });
-  defineJob<DomainEvent<P>>(queueName(consumer), (event) => handle(event));
+  defineJob<DomainEvent<P>>(queueName(consumer), (event) => {
+    // Thrown, the job is retried: the dispatcher sets the database as soon as it starts.
+    if (!deliveryDatabase) throw new Error(`consumer ${consumer}: no database yet`);
+    return handle(event, { database: deliveryDatabase });
+  });
 }
 
 /**
@@ -52,6 +63,7 @@ export function subscribe<P>(
  * marked dispatched after sending. A crash in between re-delivers after the lease; consumers dedupe.
  */
 export async function dispatchOutbox(database: Database, jobs: Jobs, batch = 100): Promise<number> {
+  deliveryDatabase = database;
   const result =
     await database.db.execute(sql`update outbox_events set claimed_until = now() + interval '30 seconds',
         attempts = attempts + 1
