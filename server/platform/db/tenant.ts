@@ -77,6 +77,15 @@ async function inTransaction<T>(
 }
 
 /**
+ * One round trip: read-only mode (GET requests), the non-superuser role, and the tenant setting,
+ * all local to the transaction. Equivalent to SET TRANSACTION READ ONLY; SET LOCAL ROLE app_user.
+ */
+async function enterRole(tx: Tx, readOnly: boolean | undefined, setting: string, value: string) {
+  await tx.execute(sql`select set_config('transaction_read_only', ${readOnly ? 'on' : 'off'}, true),
+    set_config('role', 'app_user', true), set_config(${setting}, ${value}, true)`);
+}
+
+/**
  * The only way to reach seller data: a transaction under the non-superuser role `app_user`
  * with `app.seller_id` set, so row-level security applies even to a query that forgets its filter.
  */
@@ -88,11 +97,7 @@ export function withTenant<T>(
 ): Promise<T> {
   return inTransaction(
     database,
-    async (tx) => {
-      if (opts.readOnly) await tx.execute(sql`set transaction read only`);
-      await tx.execute(sql`set local role app_user`);
-      await tx.execute(sql`select set_config('app.seller_id', ${base.sellerId}, true)`);
-    },
+    (tx) => enterRole(tx, opts.readOnly, 'app.seller_id', base.sellerId),
     (tx) => fn({ ...base, kind: 'seller', tx }),
   );
 }
@@ -106,11 +111,7 @@ export function withPlatform<T>(
 ): Promise<T> {
   return inTransaction(
     database,
-    async (tx) => {
-      if (opts.readOnly) await tx.execute(sql`set transaction read only`);
-      await tx.execute(sql`set local role app_user`);
-      await tx.execute(sql`select set_config('app.platform', 'on', true)`);
-    },
+    (tx) => enterRole(tx, opts.readOnly, 'app.platform', 'on'),
     (tx) => fn({ ...base, kind: 'platform', tx }),
   );
 }

@@ -160,7 +160,9 @@ export async function listSessions(ctx: AnyCtx, userId: string, currentSessionId
         gt(sessions.lastSeenAt, new Date(ctx.now.getTime() - sessionPolicy.idleMinutes * 60_000)),
       ),
     )
-    .orderBy(sql`${sessions.lastSeenAt} desc`);
+    .orderBy(sql`${sessions.lastSeenAt} desc`)
+    // The most recent sessions are the ones a person recognises; older ones end with "sign out other sessions".
+    .limit(100);
   return rows.map((r) => ({ ...r, current: r.id === currentSessionId }));
 }
 
