@@ -21,8 +21,6 @@ export interface ConsumerDeps {
 
 type Consumer = (event: DomainEvent<never>, deps: ConsumerDeps) => Promise<void>;
 const consumers = new Map<string, { types: Set<string>; handle: Consumer }>();
-/** The database whose outbox this process dispatches; consumers run their transactions on it. */
-let deliveryDatabase: Database | null = null;
 
 /**
  * Inserts the event in the caller's transaction: it exists if and only if the change committed.
@@ -50,11 +48,7 @@ export function subscribe<P = Record<string, unknown>>(
   handle: (event: DomainEvent<P>, deps: ConsumerDeps) => Promise<void>,
 ) {
   consumers.set(consumer, { types: new Set(types), handle: handle as Consumer });
-  defineJob<DomainEvent<P>>(queueName(consumer), (event) => {
-    // Thrown, the job is retried: the dispatcher sets the database as soon as it starts.
-    if (!deliveryDatabase) throw new Error(`consumer ${consumer}: no database yet`);
-    return handle(event, { database: deliveryDatabase });
-  });
+  defineJob<DomainEvent<P>>(queueName(consumer), (event, { database }) => handle(event, { database }));
 }
 
 /**
@@ -63,7 +57,6 @@ export function subscribe<P = Record<string, unknown>>(
  * marked dispatched after sending. A crash in between re-delivers after the lease; consumers dedupe.
  */
 export async function dispatchOutbox(database: Database, jobs: Jobs, batch = 100): Promise<number> {
-  deliveryDatabase = database;
   const result =
     await database.db.execute(sql`update outbox_events set claimed_until = now() + interval '30 seconds',
         attempts = attempts + 1

@@ -1,7 +1,8 @@
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/engine';
 
-export type JobHandler<T> = (data: T, meta: { id: string; retryCount: number }) => Promise<void>;
+/** A job gets its data and the database of the queue that runs it (to open its own transactions). */
+export type JobHandler<T> = (data: T, meta: { id: string; database: Database }) => Promise<void>;
 
 interface JobDefinition {
   name: string;
@@ -64,7 +65,7 @@ export async function startJobs(
         def.name,
         { pollingIntervalSeconds: opts.pollingSeconds ?? 1, batchSize: 1 },
         async (jobs) => {
-          for (const job of jobs) await def.handler(job.data as never, { id: job.id, retryCount: 0 });
+          for (const job of jobs) await def.handler(job.data as never, { id: job.id, database });
         },
       );
       if (def.cron) await boss.schedule(def.name, def.cron, {});
