@@ -17,6 +17,8 @@ import { notificationRoutes } from './domains/notifications';
 import type { Database } from './platform/db/engine';
 import { type App, createHttpApp } from './platform/http/app';
 import { registerHealth } from './platform/http/health';
+import { devMailboxRoutes } from './platform/mail/dev-mailbox-routes';
+import type { DevSmtp } from './platform/mail/dev-smtp';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -25,12 +27,12 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 export interface BuildOptions {
   config: Config;
   database: Database;
-  /** Extra routes (the dev mailbox). */
-  extraRoutes?: (app: App) => Promise<void>;
+  /** The local development mail server, whose messages the dev mailbox shows. */
+  devSmtp?: DevSmtp | null;
 }
 
 /** Composes the HTTP app from the platform and every domain's routes. */
-export async function buildApp({ config, database, extraRoutes }: BuildOptions): Promise<App> {
+export async function buildApp({ config, database, devSmtp = null }: BuildOptions): Promise<App> {
   sessionPolicy.idleMinutes = config.SESSION_IDLE_MINUTES;
   sessionPolicy.absoluteHours = config.SESSION_ABSOLUTE_HOURS;
   setSecureCookies(config.publicUrl.startsWith('https://'));
@@ -56,7 +58,7 @@ export async function buildApp({ config, database, extraRoutes }: BuildOptions):
       await invitationPublicRoutes(app);
       await platformSellerRoutes(app);
       await auditRoutes(app);
-      if (extraRoutes) await extraRoutes(app);
+      if (config.NODE_ENV !== 'production') devMailboxRoutes(app, devSmtp);
     },
   });
   return app;

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { buildApp } from './app';
 import type { Config } from './config';
 import { type Database, openDatabase, runMigrations } from './platform/db/engine';
@@ -46,39 +45,7 @@ export async function startRuntime(
   const jobs = await startJobs(database, { work, pollingSeconds: config.NODE_ENV === 'test' ? 0.5 : 1 });
   const dispatcher = work ? startDispatcher(database, jobs) : null;
 
-  const mailbox = devSmtp;
-  const app = await buildApp({
-    config,
-    database,
-    extraRoutes: async (app) => {
-      if (!mailbox || config.NODE_ENV === 'production') return;
-      app.get(
-        '/api/dev/mailbox',
-        {
-          config: { auth: 'public' },
-          schema: {
-            operationId: 'devMailbox',
-            tags: ['dev'],
-            summary: 'Mail received by the local development SMTP server (development only)',
-            response: {
-              200: z.object({
-                items: z.array(
-                  z.object({
-                    id: z.number(),
-                    to: z.array(z.string()),
-                    subject: z.string(),
-                    text: z.string(),
-                    receivedAt: z.string(),
-                  }),
-                ),
-              }),
-            },
-          },
-        },
-        async () => ({ items: [...mailbox.messages].reverse() }),
-      );
-    },
-  });
+  const app = await buildApp({ config, database, devSmtp });
 
   return {
     app,

@@ -1,0 +1,35 @@
+import { mkdirSync } from 'node:fs';
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
+
+export const SCREENSHOTS = 'tests/e2e/screenshots';
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+export async function shot(page: Page, name: string) {
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
+/** Reads the newest mail to `to` from the dev mailbox (the local SMTP server) and returns its link path. */
+export async function mailLink(request: APIRequestContext, to: string, subject: RegExp): Promise<string> {
+  let link: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get('/api/dev/mailbox');
+        const items = (await res.json()).items as { to: string[]; subject: string; text: string }[];
+        const mail = items.find((m) => m.to.includes(to) && subject.test(m.subject));
+        link = mail?.text.match(/https?:\/\/\S+/)?.[0];
+        return link;
+      },
+      { timeout: 20_000, message: `mail "${subject}" to ${to}` },
+    )
+    .toBeTruthy();
+  const url = new URL(link as string);
+  return `${url.pathname}${url.search}`;
+}
+
+/** Picks an option of an Ant Design select found by its label. */
+export async function choose(page: Page, label: string | RegExp, option: string | RegExp) {
+  await page.getByLabel(label).click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle(option).first().click();
+}
