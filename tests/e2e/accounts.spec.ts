@@ -40,7 +40,7 @@ test('sign up, verify, 2FA, invite a member who sees only their menus, switch to
   await page.goto('/account');
   await page.getByRole('tab', { name: 'Security' }).click();
   await page.getByRole('button', { name: 'Set up two-factor authentication' }).click();
-  const secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s/g, '');
+  const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s/g, '');
   await shot(page, '03-2fa-setup');
   await page.getByLabel('6-digit code').fill(await currentTotp(secret));
   await page.getByRole('button', { name: 'Turn on' }).click();
