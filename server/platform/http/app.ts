@@ -87,7 +87,9 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<App> {
   const known = FindMyWay({ ignoreTrailingSlash: true });
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const m of methods) if (m !== 'HEAD') known.on(m as 'GET', route.url, () => {});
+    // The console's catch-all file route would make every path look known.
+    if (!route.url.includes('*'))
+      for (const m of methods) if (m !== 'HEAD') known.on(m as 'GET', route.url, () => {});
     if (!isApiRoute(route.url)) return;
     wrapRoute(opts.database, route);
     documentRoute(route);
@@ -169,11 +171,22 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<App> {
 
   const webRoot = opts.webDist ? resolve(opts.webDist) : null;
   const hasWeb = webRoot !== null && existsSync(resolve(webRoot, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  // wildcard: files are looked up per request, so a rebuilt console is served without a restart.
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: true, index: false });
+    app.get('/', { schema: { hide: true } }, (_req, reply) => reply.type('text/html').sendFile('index.html'));
+  }
 
   app.setNotFoundHandler(async (req, reply) => {
     const path = req.url.split('?')[0] ?? '/';
-    if (!path.startsWith(API_PREFIX) && hasWeb && (req.method === 'GET' || req.method === 'HEAD')) {
+    // Missing build files get a 404, not the page (a stale tab would otherwise parse HTML as JS).
+    const isAsset = path.startsWith('/assets/');
+    if (
+      !path.startsWith(API_PREFIX) &&
+      !isAsset &&
+      hasWeb &&
+      (req.method === 'GET' || req.method === 'HEAD')
+    ) {
       // The console is a single-page app: every non-API path serves it.
       return reply.type('text/html').sendFile('index.html');
     }
