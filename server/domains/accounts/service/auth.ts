@@ -101,6 +101,18 @@ export async function signUp(ctx: SystemCtx, input: SignUpInput) {
     { sellerId, seller: input.legalName, country: input.country },
     sellerId,
   );
+  await recordAudit(ctx, {
+    action: 'seller.sign_up',
+    entityType: 'seller',
+    entityId: sellerId,
+    after: {
+      legalName: input.legalName,
+      country: input.country,
+      defaultCurrency: input.defaultCurrency,
+      owner: input.email,
+    },
+    sellerId,
+  });
   return { userId, sellerId, email: input.email };
 }
 

@@ -43,6 +43,9 @@ describe('sign-up and email verification', () => {
     const session = (await agent.get('/api/auth/session')).json();
     expect(session.seller.status).toBe('pending_review');
     expect(session.permissions).toContain('account:owner');
+    const audit = (await agent.get('/api/v1/seller/audit-log?action=seller.sign_up')).json();
+    expect(audit.items).toHaveLength(1);
+    expect(audit.items[0].changes.owner).toEqual({ from: null, to: email });
   });
 
   it('explains every broken password rule and refuses a taken email', async () => {
