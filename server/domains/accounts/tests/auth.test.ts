@@ -119,3 +119,55 @@ describe('sign-in security', () => {
     expect(big.statusCode).toBe(413);
   });
 });
+
+describe('password reset by email', () => {
+  it('sends a single-use link that sets a new password and ends every session', async () => {
+    const { ownerEmail, owner } = await makeSeller(t);
+    const anonymous = new Agent(t.app);
+    const since = t.smtp.messages.at(-1)?.id ?? 0;
+    const asked = await anonymous.post('/api/auth/forgot-password', { email: ownerEmail });
+    expect(asked.statusCode).toBe(202);
+    // The same answer for an address that has no account: nothing to probe.
+    expect(
+      (await anonymous.post('/api/auth/forgot-password', { email: uniqueEmail('nobody') })).statusCode,
+    ).toBe(202);
+    const mail = await t.smtp.waitFor(ownerEmail, { since, subject: /Reset/ });
+    const token = /token=([\w-]+)/.exec(mail.text)?.[1];
+
+    const weak = await anonymous.post('/api/auth/reset-password', { token, password: 'short' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().errors[0]).toMatchObject({
+      path: 'body.password',
+      message: 'Use at least 10 characters.',
+    });
+
+    const done = await anonymous.post('/api/auth/reset-password', { token, password: 'Brand-New-Pass-7!' });
+    expect(done.statusCode).toBe(200);
+    expect((await owner.get('/api/auth/session')).statusCode).toBe(401);
+    const reuse = await anonymous.post('/api/auth/reset-password', {
+      token,
+      password: 'Another-New-Pass-8!',
+    });
+    expect(reuse.json().code).toBe('token_invalid');
+
+    expect(
+      (await anonymous.post('/api/auth/sign-in', { email: ownerEmail, password: TEST_PASSWORD })).statusCode,
+    ).toBe(401);
+    await new Agent(t.app).signIn(ownerEmail, 'Brand-New-Pass-7!');
+  });
+
+  it('refuses a link older than 30 minutes', async () => {
+    const { ownerEmail } = await makeSeller(t);
+    const anonymous = new Agent(t.app);
+    const since = t.smtp.messages.at(-1)?.id ?? 0;
+    await anonymous.post('/api/auth/forgot-password', { email: ownerEmail });
+    const mail = await t.smtp.waitFor(ownerEmail, { since, subject: /Reset/ });
+    const token = /token=([\w-]+)/.exec(mail.text)?.[1];
+    await t.database.raw(
+      "update user_tokens set expires_at = now() - interval '1 minute' where purpose = 'reset_password' and used_at is null",
+    );
+    const late = await anonymous.post('/api/auth/reset-password', { token, password: 'Brand-New-Pass-7!' });
+    expect(late.statusCode).toBe(400);
+    expect(late.json().code).toBe('token_expired');
+  });
+});
