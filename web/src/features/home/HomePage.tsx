@@ -48,18 +48,19 @@ export default function HomePage() {
       loading: resend.isPending,
     },
   ];
-  if (can('account:read')) {
+  // Only steps this member can act on: a catalog manager is not asked to create stores.
+  if (can('account:manage')) {
     items.push({
       key: 'companyProfile',
       done: Boolean(c?.contactEmail && c?.contactPhone && c?.registrationNumber && c?.registeredAddress),
       link: '/company',
     });
   }
-  if (can('stores:read')) {
+  if (can('stores:manage')) {
     items.push({ key: 'createStore', done: (stores.data?.length ?? 0) > 0, link: '/stores/new' });
   }
   items.push({ key: 'enable2fa', done: user.totpEnabled, link: '/account?tab=security' });
-  if (can('team:read')) {
+  if (can('team:manage')) {
     items.push({
       key: 'inviteMember',
       done: (members.data?.length ?? 0) > 1 || (invitations.data?.length ?? 0) > 0,
