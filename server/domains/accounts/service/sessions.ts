@@ -59,52 +59,60 @@ export const sessionCookieOptions = (expires: Date, secure: boolean) => ({
 
 const TOUCH_AFTER_MS = 60_000;
 
+/** Session, user, membership of the session's seller and its custom role, in one prepared query. */
+function sessionLookup(database: Database) {
+  return database.db
+    .select({
+      sessionId: sessions.id,
+      csrfToken: sessions.csrfToken,
+      mfaPending: sessions.mfaPending,
+      lastSeenAt: sessions.lastSeenAt,
+      sellerId: sessions.sellerId,
+      userId: users.id,
+      kind: users.kind,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      totpEnabledAt: users.totpEnabledAt,
+      platformRole: users.platformRole,
+      disabledAt: users.disabledAt,
+      sellerStatus: sellers.status,
+      require2fa: sellers.require2fa,
+      memberId: members.id,
+      memberStatus: members.status,
+      role: members.role,
+      storeIds: members.storeIds,
+      customPermissions: roles.permissions,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(members, and(eq(members.userId, sessions.userId), eq(members.sellerId, sessions.sellerId)))
+    .leftJoin(sellers, eq(sellers.id, sessions.sellerId))
+    .leftJoin(roles, eq(roles.id, members.customRoleId))
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql`now()`),
+        gt(sessions.lastSeenAt, sql.placeholder('idleCutoff')),
+      ),
+    )
+    .limit(1)
+    .prepare('session_lookup');
+}
+
 /**
  * Resolves the session cookie into a Principal with one query (session, user, membership of the
  * session's seller, custom role). Idle and absolute expiry both end a session.
  */
 export function sessionAuthenticator(database: Database): Authenticate {
+  // Prepared once: it runs on every authenticated request, so it is planned once per connection.
+  const lookup = sessionLookup(database);
   return async (req: FastifyRequest): Promise<Principal | null> => {
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return null;
     const idleCutoff = new Date(Date.now() - sessionPolicy.idleMinutes * 60_000);
-    const [row] = await database.db
-      .select({
-        sessionId: sessions.id,
-        csrfToken: sessions.csrfToken,
-        mfaPending: sessions.mfaPending,
-        lastSeenAt: sessions.lastSeenAt,
-        sellerId: sessions.sellerId,
-        userId: users.id,
-        kind: users.kind,
-        email: users.email,
-        name: users.name,
-        locale: users.locale,
-        totpEnabledAt: users.totpEnabledAt,
-        platformRole: users.platformRole,
-        disabledAt: users.disabledAt,
-        sellerStatus: sellers.status,
-        require2fa: sellers.require2fa,
-        memberId: members.id,
-        memberStatus: members.status,
-        role: members.role,
-        storeIds: members.storeIds,
-        customPermissions: roles.permissions,
-      })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .leftJoin(members, and(eq(members.userId, sessions.userId), eq(members.sellerId, sessions.sellerId)))
-      .leftJoin(sellers, eq(sellers.id, sessions.sellerId))
-      .leftJoin(roles, eq(roles.id, members.customRoleId))
-      .where(
-        and(
-          eq(sessions.tokenHash, hashToken(token)),
-          isNull(sessions.revokedAt),
-          gt(sessions.expiresAt, sql`now()`),
-          gt(sessions.lastSeenAt, idleCutoff),
-        ),
-      )
-      .limit(1);
+    const [row] = await lookup.execute({ tokenHash: hashToken(token), idleCutoff });
     if (!row || row.disabledAt) return null;
     if (Date.now() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
       await database.db
