@@ -33,7 +33,12 @@ export async function startRuntime(
   opts: { database?: Database; devSmtp?: DevSmtp } = {},
 ): Promise<Runtime> {
   const database =
-    opts.database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR }));
+    opts.database ??
+    (await openDatabase({
+      url: config.DATABASE_URL,
+      dataDir: config.DATA_DIR,
+      poolSize: config.DATABASE_POOL_SIZE,
+    }));
   await runMigrations(database);
 
   let devSmtp = opts.devSmtp ?? null;
