@@ -35,7 +35,7 @@ async function main() {
 function printLogins(logins: { role: string; email: string; password: string }[]) {
   if (logins.length === 0) return;
   console.log('\nDemo logins:');
-  for (const l of logins) console.log(`  ${l.role.padEnd(34)} ${l.email.padEnd(36)} ${l.password}`);
+  for (const l of logins) console.log(`  ${l.role.padEnd(34)} ${l.email.padEnd(42)} ${l.password}`);
 }
 
 main().catch((err) => {

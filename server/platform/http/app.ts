@@ -73,6 +73,8 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<App> {
     bodyLimit: opts.bodyLimit,
     genReqId: () => newId(),
     trustProxy: false,
+    // One line per request only when asked for (LOG_LEVEL=debug): the default log stays readable.
+    disableRequestLogging: !['debug', 'trace'].includes(opts.logLevel),
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
 
