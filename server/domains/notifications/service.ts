@@ -193,20 +193,36 @@ function pageWhere(cursor: PageQuery['cursor']) {
   );
 }
 
-/** The caller's notifications, newest first, rendered in the caller's language. */
-export async function listNotifications(ctx: AnyCtx, userId: string, query: ListNotificationsQuery) {
+/** Hot query: one page of a user's notifications, newest first (the bell and the list page). */
+export function notificationsPageQuery(
+  ctx: Pick<AnyCtx, 'tx'>,
+  userId: string,
+  query: ListNotificationsQuery,
+) {
   const readFilter =
     query.unread === 'true'
       ? isNull(notifications.readAt)
       : query.unread === 'false'
         ? sql`${notifications.readAt} is not null`
         : undefined;
-  const rows = await ctx.tx
+  return ctx.tx
     .select()
     .from(notifications)
     .where(and(eq(notifications.userId, userId), readFilter, pageWhere(query.cursor)))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(query.limit + 1);
+}
+
+/** Hot query: the bell's unread count, polled by every open console. */
+export const unreadCountQuery = (ctx: Pick<AnyCtx, 'tx'>, userId: string) =>
+  ctx.tx
+    .select({ count: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+
+/** The caller's notifications, newest first, rendered in the caller's language. */
+export async function listNotifications(ctx: AnyCtx, userId: string, query: ListNotificationsQuery) {
+  const rows = await notificationsPageQuery(ctx, userId, query);
   const page = toPage(rows, query.limit, (r) => [r.createdAt.toISOString(), r.id]);
   return {
     nextCursor: page.nextCursor,
@@ -222,10 +238,7 @@ export async function listNotifications(ctx: AnyCtx, userId: string, query: List
 }
 
 export async function countUnread(ctx: AnyCtx, userId: string) {
-  const [row] = await ctx.tx
-    .select({ count: count() })
-    .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  const [row] = await unreadCountQuery(ctx, userId);
   return { count: row?.count ?? 0 };
 }
 

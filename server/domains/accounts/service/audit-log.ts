@@ -51,13 +51,27 @@ function filters(q: AuditLogQuery): (SQL | undefined)[] {
   ];
 }
 
-async function query(ctx: SellerCtx | PlatformCtx, where: (SQL | undefined)[], limit: number) {
-  const rows = await ctx.tx
+/** Hot query: one page of the audit log, newest first, with the filters of the audit page. */
+export const auditLogPageQuery = (
+  ctx: Pick<SellerCtx | PlatformCtx, 'tx'>,
+  where: (SQL | undefined)[],
+  limit: number,
+) =>
+  ctx.tx
     .select(columns)
     .from(auditLog)
     .where(and(...where))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(limit + 1);
+
+/** The seller's rows with the page's filters (the seller audit page's query). */
+export const sellerAuditWhere = (sellerId: string, q: AuditLogQuery) => [
+  eq(auditLog.sellerId, sellerId),
+  ...filters(q),
+];
+
+async function query(ctx: SellerCtx | PlatformCtx, where: (SQL | undefined)[], limit: number) {
+  const rows = await auditLogPageQuery(ctx, where, limit);
   return toPage(rows, limit, (r) => [r.createdAt.toISOString(), r.id]);
 }
 
@@ -66,7 +80,7 @@ async function query(ctx: SellerCtx | PlatformCtx, where: (SQL | undefined)[], l
  * label "platform": sellers see what was decided, not which operator's account decided it.
  */
 export async function listSellerAuditLog(ctx: SellerCtx, q: AuditLogQuery) {
-  const page = await query(ctx, [eq(auditLog.sellerId, ctx.sellerId), ...filters(q)], q.limit);
+  const page = await query(ctx, sellerAuditWhere(ctx.sellerId, q), q.limit);
   return {
     items: page.items.map(({ sellerId: _s, ...r }) => ({
       ...r,

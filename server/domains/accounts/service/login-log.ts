@@ -65,24 +65,32 @@ function pageWhere(cursor: string | undefined) {
   );
 }
 
-/** A user's own sign-in history, newest first. */
-export async function listOwnLoginLog(ctx: AnyCtx, userId: string, page: PageQuery) {
-  const rows = await ctx.tx
+/** Hot query: one user's sign-in history page (keyset on created_at, id). */
+export const ownLoginLogQuery = (ctx: Pick<AnyCtx, 'tx'>, userId: string, page: PageQuery) =>
+  ctx.tx
     .select(logColumns)
     .from(loginAttempts)
     .where(and(eq(loginAttempts.userId, userId), pageWhere(page.cursor)))
     .orderBy(desc(loginAttempts.createdAt), desc(loginAttempts.id))
     .limit(page.limit + 1);
-  return toPage(rows, page.limit, (r) => [r.createdAt.toISOString(), r.id]);
-}
 
-/** The team's sign-ins (owners and team managers). */
-export async function listTeamLoginLog(ctx: SellerCtx, page: PageQuery) {
-  const rows = await ctx.tx
+/** Hot query: the team's sign-in attempts page. */
+export const teamLoginLogQuery = (ctx: Pick<SellerCtx, 'tx' | 'sellerId'>, page: PageQuery) =>
+  ctx.tx
     .select(logColumns)
     .from(loginAttempts)
     .where(and(eq(loginAttempts.sellerId, ctx.sellerId), pageWhere(page.cursor)))
     .orderBy(desc(loginAttempts.createdAt), desc(loginAttempts.id))
     .limit(page.limit + 1);
+
+/** A user's own sign-in history, newest first. */
+export async function listOwnLoginLog(ctx: AnyCtx, userId: string, page: PageQuery) {
+  const rows = await ownLoginLogQuery(ctx, userId, page);
+  return toPage(rows, page.limit, (r) => [r.createdAt.toISOString(), r.id]);
+}
+
+/** The team's sign-ins (owners and team managers). */
+export async function listTeamLoginLog(ctx: SellerCtx, page: PageQuery) {
+  const rows = await teamLoginLogQuery(ctx, page);
   return toPage(rows, page.limit, (r) => [r.createdAt.toISOString(), r.id]);
 }

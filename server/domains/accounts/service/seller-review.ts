@@ -37,11 +37,12 @@ export type SellerListQuery = z.infer<typeof sellerListQuery>;
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Sellers for the review queue and the seller directory, newest first. */
-export async function listSellers(ctx: PlatformCtx, query: SellerListQuery) {
+/** Hot query: the operators' seller list (status filter, search, keyset on created_at, id). */
+export function sellersPageQuery(ctx: Pick<PlatformCtx, 'tx'>, query: SellerListQuery) {
   const cursor = decodeCursor(query.cursor, 2);
   const at = cursor ? new Date(String(cursor[0])) : null;
   const pattern = query.q ? `%${likeEscape(query.q)}%` : null;
-  const rows = await ctx.tx
+  return ctx.tx
     .select()
     .from(sellers)
     .where(
@@ -63,6 +64,10 @@ export async function listSellers(ctx: PlatformCtx, query: SellerListQuery) {
     )
     .orderBy(desc(sellers.createdAt), desc(sellers.id))
     .limit(query.limit + 1);
+}
+
+export async function listSellers(ctx: PlatformCtx, query: SellerListQuery) {
+  const rows = await sellersPageQuery(ctx, query);
   const page = toPage(rows, query.limit, (r) => [r.createdAt.toISOString(), r.id]);
   return { items: page.items.map(toCompany), nextCursor: page.nextCursor };
 }

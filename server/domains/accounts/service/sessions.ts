@@ -59,9 +59,9 @@ export const sessionCookieOptions = (expires: Date, secure: boolean) => ({
 
 const TOUCH_AFTER_MS = 60_000;
 
-/** Session, user, membership of the session's seller and its custom role, in one prepared query. */
-function sessionLookup(database: Database) {
-  return database.db
+/** Hot query: session, user, membership of the session's seller and its custom role, in one query. */
+export function sessionLookupQuery(db: Pick<Database['db'], 'select'>) {
+  return db
     .select({
       sessionId: sessions.id,
       csrfToken: sessions.csrfToken,
@@ -97,16 +97,17 @@ function sessionLookup(database: Database) {
         gt(sessions.lastSeenAt, sql.placeholder('idleCutoff')),
       ),
     )
-    .limit(1)
-    .prepare('session_lookup');
+    .limit(1);
 }
+
+/** Prepared once: it runs on every authenticated request, so it is planned once per connection. */
+const sessionLookup = (database: Database) => sessionLookupQuery(database.db).prepare('session_lookup');
 
 /**
  * Resolves the session cookie into a Principal with one query (session, user, membership of the
  * session's seller, custom role). Idle and absolute expiry both end a session.
  */
 export function sessionAuthenticator(database: Database): Authenticate {
-  // Prepared once: it runs on every authenticated request, so it is planned once per connection.
   const lookup = sessionLookup(database);
   return async (req: FastifyRequest): Promise<Principal | null> => {
     const token = req.cookies[SESSION_COOKIE];

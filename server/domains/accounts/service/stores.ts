@@ -82,7 +82,7 @@ export const STORE_TRANSITIONS: TransitionTable<StoreStatus> = {
 };
 
 /** The seller's filter plus, for members limited to some stores, those stores only. */
-function visible(ctx: SellerCtx) {
+function visible(ctx: Pick<SellerCtx, 'sellerId' | 'storeIds'>) {
   return and(
     eq(stores.sellerId, ctx.sellerId),
     ctx.storeIds ? inArray(stores.id, [...ctx.storeIds]) : undefined,
@@ -109,13 +109,19 @@ async function guardName<T>(name: string | undefined, run: () => Promise<T>): Pr
   }
 }
 
-export async function listStores(ctx: SellerCtx, filter: { status?: StoreStatus } = {}): Promise<Store[]> {
-  const rows = await ctx.tx
+/** Hot query: the stores this member may see (the store switcher and the stores page). */
+export const storeListQuery = (
+  ctx: Pick<SellerCtx, 'tx' | 'sellerId' | 'storeIds'>,
+  filter: { status?: StoreStatus } = {},
+) =>
+  ctx.tx
     .select()
     .from(stores)
     .where(and(visible(ctx), filter.status ? eq(stores.status, filter.status) : undefined))
     .orderBy(asc(stores.createdAt), asc(stores.id));
-  return rows.map(toStore);
+
+export async function listStores(ctx: SellerCtx, filter: { status?: StoreStatus } = {}): Promise<Store[]> {
+  return (await storeListQuery(ctx, filter)).map(toStore);
 }
 
 async function loadStore(ctx: SellerCtx, id: string): Promise<StoreRow> {
