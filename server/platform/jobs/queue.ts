@@ -39,6 +39,8 @@ export interface Jobs {
   stop(): Promise<void>;
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export async function startJobs(
   database: Database,
   opts: { work: boolean; pollingSeconds?: number },
@@ -59,13 +61,19 @@ export async function startJobs(
       retryDelay: 2,
     });
   }
+  let running = 0;
   if (opts.work) {
     for (const def of definitions.values()) {
       await boss.work(
         def.name,
         { pollingIntervalSeconds: opts.pollingSeconds ?? 1, batchSize: 1 },
         async (jobs) => {
-          for (const job of jobs) await def.handler(job.data as never, { id: job.id, database });
+          running++;
+          try {
+            for (const job of jobs) await def.handler(job.data as never, { id: job.id, database });
+          } finally {
+            running--;
+          }
         },
       );
       if (def.cron) await boss.schedule(def.name, def.cron, {});
@@ -76,6 +84,14 @@ export async function startJobs(
       if (!definitions.has(name)) throw new Error(`unknown job ${name}`);
       await boss.send(name, data, { singletonKey: sendOpts.singletonKey, startAfter: sendOpts.startAfter });
     },
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: 5000 }),
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 5000 });
+      // pg-boss resolves stop() while a worker's fetch may still be in flight; that fetch can hand
+      // out one more job. Let it finish before the caller closes the database under it.
+      const until = Date.now() + 5000;
+      await sleep(300);
+      while (running > 0 && Date.now() < until) await sleep(50);
+      await sleep(150); // the job's completion is recorded just after its handler returns
+    },
   };
 }
