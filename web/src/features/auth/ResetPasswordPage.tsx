@@ -5,7 +5,7 @@ import { applyFormErrors } from '../../shared/api/problem';
 import { ErrorAlert } from '../../shared/components';
 import { useResetPassword } from './api';
 import { AuthCard } from './components/AuthCard';
-import { passwordRules, useTokenFromUrl } from './components/passwordRules';
+import { confirmPasswordRules, passwordRules, useTokenFromUrl } from './components/passwordRules';
 
 export default function ResetPasswordPage() {
   const { t } = useTranslation('auth');
@@ -57,15 +57,7 @@ export default function ResetPasswordPage() {
           label={t('fields.confirmPassword')}
           dependencies={['password']}
           hasFeedback
-          rules={[
-            { required: true, message: t('validation.confirmRequired') },
-            ({ getFieldValue }) => ({
-              validator: (_r, value) =>
-                !value || getFieldValue('password') === value
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('validation.passwordMismatch'))),
-            }),
-          ]}
+          rules={confirmPasswordRules(t)}
         >
           <Input.Password size="large" autoComplete="new-password" />
         </Form.Item>

@@ -8,7 +8,7 @@ import { useApiMessage } from '../../shared/hooks/useApiMessage';
 import { countryOptions, currencyOptions } from '../../shared/lib/options';
 import { type SignUpInput, useResendVerification, useSignUp } from './api';
 import { AuthCard } from './components/AuthCard';
-import { passwordRules } from './components/passwordRules';
+import { confirmPasswordRules, passwordRules } from './components/passwordRules';
 
 type Values = SignUpInput & { confirmPassword: string };
 
@@ -148,15 +148,7 @@ export default function SignUpPage() {
               label={t('fields.confirmPassword')}
               dependencies={['password']}
               hasFeedback
-              rules={[
-                { required: true, message: t('validation.confirmRequired') },
-                ({ getFieldValue }) => ({
-                  validator: (_r, value) =>
-                    !value || getFieldValue('password') === value
-                      ? Promise.resolve()
-                      : Promise.reject(new Error(t('validation.passwordMismatch'))),
-                }),
-              ]}
+              rules={confirmPasswordRules(t)}
             >
               <Input.Password autoComplete="new-password" />
             </Form.Item>

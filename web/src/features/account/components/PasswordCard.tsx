@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../../shared/api/problem';
 import { ErrorAlert } from '../../../shared/components';
 import { useApiMessage } from '../../../shared/hooks/useApiMessage';
-import { passwordRules } from '../../auth/components/passwordRules';
+import { confirmPasswordRules, passwordRules } from '../../auth/components/passwordRules';
 import { useChangePassword } from '../api';
 
 interface Values {
@@ -47,15 +47,7 @@ export function PasswordCard() {
           label={t('password.confirm')}
           dependencies={['newPassword']}
           hasFeedback
-          rules={[
-            { required: true, message: t('password.confirmRequired') },
-            ({ getFieldValue }) => ({
-              validator: (_r, value) =>
-                !value || getFieldValue('newPassword') === value
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('password.mismatch'))),
-            }),
-          ]}
+          rules={confirmPasswordRules(t, 'newPassword')}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>

@@ -22,6 +22,19 @@ export function passwordRules(t: TFunction): Rule[] {
   ];
 }
 
+/** The "repeat the password" field: required, and equal to the field named `passwordField`. */
+export function confirmPasswordRules(t: TFunction, passwordField = 'password'): Rule[] {
+  return [
+    { required: true, message: t('auth:validation.confirmRequired') },
+    ({ getFieldValue }) => ({
+      validator: (_rule, value) =>
+        !value || getFieldValue(passwordField) === value
+          ? Promise.resolve()
+          : Promise.reject(new Error(t('auth:validation.passwordMismatch'))),
+    }),
+  ];
+}
+
 export function useTokenFromUrl(search: string, param?: string): string {
   return new URLSearchParams(search).get('token') ?? param ?? '';
 }
