@@ -2,7 +2,22 @@ import { newId } from '../db/ids';
 import type { AnyCtx } from '../db/tenant';
 import { auditLog, type FieldChange } from './schema';
 
-const REDACTED = new Set(['passwordHash', 'password', 'totpSecret', 'tokenHash', 'csrfToken', 'codeHash']);
+// Secrets never reach the audit log, whether they come from a row or from a request body.
+const REDACTED = new Set([
+  'passwordHash',
+  'password',
+  'currentPassword',
+  'newPassword',
+  'totpSecret',
+  'secret',
+  'code',
+  'recoveryCode',
+  'recoveryCodes',
+  'token',
+  'tokenHash',
+  'csrfToken',
+  'codeHash',
+]);
 const IGNORED = new Set(['updatedAt', 'createdAt']);
 
 /** Shallow diff of two versions of an entity; secrets are recorded as changed but never stored. */
