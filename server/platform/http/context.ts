@@ -168,55 +168,72 @@ async function auditWrite(ctx: AnyCtx, req: FastifyRequest, result: unknown) {
   });
 }
 
-/** Wraps every /api route's handler in the transaction its `config.auth` calls for. */
+/**
+ * Who may call the route, checked before the body is read (so an anonymous caller learns
+ * nothing about the schema): session, CSRF, account kind, 2FA policy, permission, suspension.
+ */
+function authorize(req: FastifyRequest, auth: RouteAuth, config: RouteConfig) {
+  switch (auth) {
+    case 'public':
+      return;
+    case 'mfa':
+    case 'user':
+      requirePrincipal(req, auth === 'mfa');
+      return;
+    case 'seller': {
+      const p = requirePrincipal(req);
+      if (p.kind !== 'seller' || !p.seller) throw forbidden('not_seller_user');
+      if (p.seller.require2fa && !p.totpEnabled) throw forbidden('mfa_enrolment_required');
+      checkPermission(p, config.permission);
+      if (!READ_METHODS.has(req.method) && p.seller.status === 'suspended' && !config.allowSuspended) {
+        throw forbidden('seller_suspended');
+      }
+      currentStore(req, p);
+      return;
+    }
+    case 'platform': {
+      const p = requirePrincipal(req);
+      if (p.kind !== 'operator') throw forbidden('not_operator');
+      checkPermission(p, config.permission);
+      return;
+    }
+  }
+}
+
+type RouteConfig = { auth?: RouteAuth; permission?: string; allowSuspended?: boolean };
+
+/** Wraps every /api route: `authorize` before the body is read, then the handler in its transaction. */
 export function wrapRoute(database: Database, route: RouteOptions): void {
-  const config = (route.config ?? {}) as { auth?: RouteAuth; permission?: string; allowSuspended?: boolean };
+  const config = (route.config ?? {}) as RouteConfig;
   if (!config.auth) throw new Error(`route ${route.method} ${route.url} must declare config.auth`);
   const original = route.handler as Handler;
   const auth = config.auth;
+  const existing = route.preValidation ? [route.preValidation].flat() : [];
+  route.preValidation = [
+    async (req: FastifyRequest) => authorize(req, auth, config),
+    ...existing,
+  ] as RouteOptions['preValidation'];
   route.handler = async function wrapped(req: FastifyRequest, reply: FastifyReply) {
     const readOnly = READ_METHODS.has(req.method);
+    const run = (ctx: AnyCtx) => runHandler(ctx, req, reply, original);
     switch (auth) {
       case 'public':
-        return committedOrThrow(
-          req,
-          withSystem(database, baseOf(req), (ctx) => runHandler(ctx, req, reply, original)),
-        );
       case 'mfa':
-      case 'user': {
-        requirePrincipal(req, auth === 'mfa');
-        return committedOrThrow(
-          req,
-          withSystem(database, baseOf(req), (ctx) => runHandler(ctx, req, reply, original)),
-        );
-      }
+      case 'user':
+        return committedOrThrow(req, withSystem(database, baseOf(req), run));
       case 'seller': {
-        const p = requirePrincipal(req);
-        if (p.kind !== 'seller' || !p.seller) throw forbidden('not_seller_user');
-        if (p.seller.require2fa && !p.totpEnabled) throw forbidden('mfa_enrolment_required');
-        checkPermission(p, config.permission);
-        if (!readOnly && p.seller.status === 'suspended' && !config.allowSuspended)
-          throw forbidden('seller_suspended');
+        const p = principalOf(req);
+        const seller = p.seller as NonNullable<Principal['seller']>;
         const base = {
           ...baseOf(req),
-          sellerId: p.seller.id,
+          sellerId: seller.id,
           storeIds: p.storeIds,
           currentStoreId: currentStore(req, p),
         };
-        return committedOrThrow(
-          req,
-          withTenant(database, base, (ctx) => runHandler(ctx, req, reply, original), { readOnly }),
-        );
+        return committedOrThrow(req, withTenant(database, base, run, { readOnly }));
       }
-      case 'platform': {
-        const p = requirePrincipal(req);
-        if (p.kind !== 'operator') throw forbidden('not_operator');
-        checkPermission(p, config.permission);
-        return committedOrThrow(
-          req,
-          withPlatform(database, baseOf(req), (ctx) => runHandler(ctx, req, reply, original), { readOnly }),
-        );
-      }
+      case 'platform':
+        return committedOrThrow(req, withPlatform(database, baseOf(req), run, { readOnly }));
     }
   };
 }

@@ -76,3 +76,27 @@ describe('Idempotency-Key', () => {
     expect(other.json().code).toBe('idempotency_key_reused');
   });
 });
+
+describe('every protected route', () => {
+  it('answers 401 problem+json without a session, before reading the body', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const checked: string[] = [];
+    for (const [path, methods] of Object.entries(
+      doc.paths as Record<string, Record<string, { security?: unknown[] }>>,
+    )) {
+      for (const [method, op] of Object.entries(methods)) {
+        if (!op.security || op.security.length === 0) continue;
+        const url = path.replace(/\{[^}]+\}/g, '01900000-0000-7000-8000-000000000009');
+        const res = await t.app.inject({
+          method: method.toUpperCase() as 'GET',
+          url,
+          ...(method === 'get' ? {} : { payload: {} }),
+        });
+        expect(res.statusCode, `${method} ${path}`).toBe(401);
+        expect(res.headers['content-type'], `${method} ${path}`).toContain('application/problem+json');
+        checked.push(`${method} ${path}`);
+      }
+    }
+    expect(checked.length).toBeGreaterThan(40);
+  });
+});
