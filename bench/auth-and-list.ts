@@ -49,6 +49,7 @@ const baseEnv = () => ({
   RATE_LIMIT_API_PER_MINUTE: '100000000',
   RATE_LIMIT_AUTH_PER_MINUTE: '100000000',
   WEB_DIST: '/nonexistent',
+  APP_SECRET: 'bench-app-secret-that-is-long-enough-0123456789',
 });
 
 async function adminQuery(sql: string): Promise<void> {

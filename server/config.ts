@@ -14,6 +14,7 @@ export const configSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   DATA_DIR: z.string().default('./data'),
   SEED_DEMO: boolish.default(true),
+  APP_SECRET: z.string().min(32).optional(),
   SMTP_URL: z.string().optional(),
   DEV_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
   MAIL_FROM: z.string().default('Seller Center <no-reply@seller-center.local>'),

@@ -1,5 +1,6 @@
 import { buildApp } from './app';
 import type { Config } from './config';
+import { configureSecretBox, resolveAppSecret } from './platform/auth/secret-box';
 import { type Database, openDatabase, runMigrations } from './platform/db/engine';
 import { startDispatcher } from './platform/events/outbox';
 import type { App } from './platform/http/app';
@@ -40,6 +41,10 @@ export async function startRuntime(
       poolSize: config.DATABASE_POOL_SIZE,
     }));
   await runMigrations(database);
+  if (config.NODE_ENV === 'production' && !config.APP_SECRET) {
+    throw new Error('APP_SECRET (32+ characters) is required in production: it encrypts TOTP secrets.');
+  }
+  configureSecretBox(resolveAppSecret(config.APP_SECRET, config.DATA_DIR));
 
   let devSmtp = opts.devSmtp ?? null;
   if (!config.SMTP_URL && !devSmtp) devSmtp = await startDevSmtp(config.DEV_SMTP_PORT);

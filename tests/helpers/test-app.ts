@@ -50,6 +50,7 @@ export async function createTestApp(
     SMTP_URL: smtp.url,
     WEB_DIST: '/nonexistent',
     RATE_LIMIT_AUTH_PER_MINUTE: '1000',
+    APP_SECRET: 'test-app-secret-that-is-long-enough-0123456789',
     ...opts.env,
   });
   const runtime = await startRuntime(config, { database: database as Database, devSmtp: smtp });

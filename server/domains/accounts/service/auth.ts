@@ -8,6 +8,7 @@ import {
   verifyPassword,
 } from '../../../platform/auth/passwords';
 import type { Principal } from '../../../platform/auth/principal';
+import { openSecret } from '../../../platform/auth/secret-box';
 import { hashToken, normalizeRecoveryCode } from '../../../platform/auth/tokens';
 import { verifyTotp } from '../../../platform/auth/totp';
 import { newId } from '../../../platform/db/ids';
@@ -268,7 +269,7 @@ export async function checkSecondFactor(
     .from(users)
     .where(eq(users.id, userId));
   if (!user?.secret || !user.enabled || !input.code) return false;
-  const step = await verifyTotp(user.secret, input.code, user.lastStep, ctx.now.getTime());
+  const step = await verifyTotp(openSecret(user.secret), input.code, user.lastStep, ctx.now.getTime());
   if (step === null) return false;
   // Conditional on the step we read, so two concurrent uses of one code cannot both pass.
   const updated = await ctx.tx

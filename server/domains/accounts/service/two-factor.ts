@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/service';
+import { openSecret, sealSecret } from '../../../platform/auth/secret-box';
 import { hashToken, newRecoveryCode } from '../../../platform/auth/tokens';
 import { newTotpSecret, totpEnrolment, verifyTotp } from '../../../platform/auth/totp';
 import { newId } from '../../../platform/db/ids';
@@ -52,7 +53,7 @@ export async function setupTwoFactor(ctx: SystemCtx, userId: string) {
   const secret = newTotpSecret();
   const updated = await ctx.tx
     .update(users)
-    .set({ totpSecret: secret, totpLastStep: null, updatedAt: ctx.now })
+    .set({ totpSecret: sealSecret(secret), totpLastStep: null, updatedAt: ctx.now })
     .where(and(eq(users.id, userId), isNull(users.totpEnabledAt)))
     .returning({ id: users.id });
   if (updated.length === 0) throw conflict('totp_already_enabled');
@@ -74,7 +75,7 @@ export async function enableTwoFactor(ctx: SystemCtx, userId: string, input: z.i
   const user = await totpState(ctx, userId);
   if (user.enabledAt) throw conflict('totp_already_enabled');
   if (!user.secret) throw conflict('totp_setup_missing');
-  const step = await verifyTotp(user.secret, input.code, user.lastStep, ctx.now.getTime());
+  const step = await verifyTotp(openSecret(user.secret), input.code, user.lastStep, ctx.now.getTime());
   if (step === null) throw invalidField('body.code', 'totp_invalid');
   // Conditional on the secret we checked: a concurrent set-up or enable cannot slip in between.
   const enabled = await ctx.tx

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent } from '../../../../tests/helpers/http';
 import { createTestApp, type TestApp } from '../../../../tests/helpers/test-app';
+import { openSecret } from '../../../platform/auth/secret-box';
 import { currentTotp } from '../../../platform/auth/totp';
 import { makeSeller, TEST_PASSWORD } from '../factories';
 
@@ -45,7 +46,10 @@ describe('two-factor enrolment', () => {
     const { owner, ownerId } = await makeSeller(t);
     const setup = await owner.post('/api/auth/me/2fa/setup');
     const { secret } = setup.json();
-    expect((await userRow(ownerId))?.totp_secret).toBe(secret);
+    // Stored encrypted under the application secret, never as the plain key.
+    const stored = String((await userRow(ownerId))?.totp_secret);
+    expect(stored).not.toContain(secret);
+    expect(openSecret(stored)).toBe(secret);
     expect((await userRow(ownerId))?.totp_enabled_at).toBeNull();
 
     const good = await currentTotp(secret);
