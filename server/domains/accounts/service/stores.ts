@@ -4,7 +4,7 @@ import { recordAudit } from '../../../platform/audit/service';
 import { newId } from '../../../platform/db/ids';
 import type { SellerCtx } from '../../../platform/db/tenant';
 import { allowedFrom, type TransitionTable } from '../../../platform/db/transition';
-import { AppError, conflict, notFound } from '../../../platform/http/errors';
+import { AppError, conflict, forbidden, notFound } from '../../../platform/http/errors';
 import { isCurrency } from '../../../platform/money/currencies';
 import { type StoreStatus, stores } from '../schema';
 
@@ -138,6 +138,9 @@ export async function getStore(ctx: SellerCtx, id: string): Promise<Store> {
 }
 
 export async function createStore(ctx: SellerCtx, input: CreateStoreInput): Promise<Store> {
+  // A member limited to some stores would create a store they cannot see: new stores are for
+  // members with access to all stores.
+  if (ctx.storeIds !== null) throw forbidden('store_not_allowed');
   const id = newId();
   const [row] = await guardName(input.name, () =>
     ctx.tx

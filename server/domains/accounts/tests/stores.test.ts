@@ -243,6 +243,20 @@ describe('members limited to some stores', () => {
     expect((await storeRow(other.id)).name).toBe('Other');
   });
 
+  it('cannot create a store they would not be able to see', async () => {
+    const seller = await makeSeller(t);
+    const mine = await makeStore(t, seller, { name: 'Only mine' });
+    const member = (await makeMember(t, seller, { role: 'admin', storeIds: [mine.id] })).agent;
+    const res = await member.post('/api/v1/seller/stores', {
+      name: 'Sneaky',
+      marketCountry: 'CN',
+      currency: 'CNY',
+      defaultLanguage: 'zh-CN',
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('store_not_allowed');
+  });
+
   it('a member without stores:manage gets 403', async () => {
     const seller = await makeSeller(t);
     const store = await makeStore(t, seller);

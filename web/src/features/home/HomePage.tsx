@@ -22,7 +22,7 @@ interface ChecklistItem {
 export default function HomePage() {
   const { t } = useTranslation('home');
   const { data: session } = useSession();
-  const { can } = usePermissions();
+  const { can, allStores } = usePermissions();
   const company = useCompany(can('account:read'));
   const stores = useStores(can('stores:read'));
   const members = useMembers(can('team:read'));
@@ -56,7 +56,7 @@ export default function HomePage() {
       link: '/company',
     });
   }
-  if (can('stores:manage')) {
+  if (can('stores:manage') && allStores) {
     items.push({ key: 'createStore', done: (stores.data?.length ?? 0) > 0, link: '/stores/new' });
   }
   items.push({ key: 'enable2fa', done: user.totpEnabled, link: '/account?tab=security' });

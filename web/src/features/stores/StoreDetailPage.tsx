@@ -288,9 +288,10 @@ function BackLink() {
 export default function StoreDetailPage() {
   const { t } = useTranslation('stores');
   const { id = 'new' } = useParams();
-  const { can } = usePermissions();
+  const { can, allStores } = usePermissions();
   if (id === 'new') {
-    if (!can('stores:manage')) return <Result status="403" title={t('common:forbidden.title')} />;
+    if (!can('stores:manage') || !allStores)
+      return <Result status="403" title={t('common:forbidden.title')} />;
     return (
       <div>
         <PageHeader back={<BackLink />} title={t('createTitle')} subtitle={t('createSubtitle')} />

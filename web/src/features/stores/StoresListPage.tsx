@@ -10,7 +10,7 @@ import { type Store, useArchiveStore, useRestoreStore, useStores } from './api';
 
 export default function StoresListPage() {
   const { t } = useTranslation('stores');
-  const { can } = usePermissions();
+  const { can, allStores } = usePermissions();
   const canManage = can('stores:manage');
   const stores = useStores();
   const archive = useArchiveStore();
@@ -19,7 +19,7 @@ export default function StoresListPage() {
   const fmt = useFormat();
   const navigate = useNavigate();
 
-  const newButton = canManage && (
+  const newButton = canManage && allStores && (
     <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/stores/new')}>
       {t('create')}
     </Button>

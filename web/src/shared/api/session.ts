@@ -83,5 +83,7 @@ export function usePermissions() {
     permissions,
     can: (needed: string) => hasPermission(permissions, needed),
     canAny: (...needed: string[]) => needed.some((n) => hasPermission(permissions, n)),
+    /** False for members limited to some stores (they cannot create new ones). */
+    allStores: data?.storeIds === null,
   };
 }
