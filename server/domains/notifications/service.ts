@@ -1,10 +1,16 @@
-import { and, count, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { newId } from '../../platform/db/ids';
 import type { AnyCtx } from '../../platform/db/tenant';
 import type { DomainEvent } from '../../platform/events/outbox';
 import { notFound } from '../../platform/http/errors';
-import { decodeCursor, type PageQuery, pageQuery, toPage } from '../../platform/http/pagination';
+import {
+  newestFirstKey,
+  olderThanCursor,
+  type PageQuery,
+  pageQuery,
+  toPage,
+} from '../../platform/http/pagination';
 import type { Locale } from '../../platform/i18n/locale';
 import { translate } from '../../platform/i18n/translate';
 import { queueMail } from '../../platform/mail/outbound';
@@ -182,16 +188,8 @@ export const listNotificationsQuery = pageQuery.extend({
 });
 export type ListNotificationsQuery = z.infer<typeof listNotificationsQuery>;
 
-function pageWhere(cursor: PageQuery['cursor']) {
-  const c = decodeCursor(cursor, 2);
-  if (!c) return undefined;
-  const at = new Date(String(c[0]));
-  if (Number.isNaN(at.getTime())) return sql`false`;
-  return or(
-    lt(notifications.createdAt, at),
-    and(eq(notifications.createdAt, at), lt(notifications.id, String(c[1]))),
-  );
-}
+const pageWhere = (cursor: PageQuery['cursor']) =>
+  olderThanCursor(cursor, notifications.createdAt, notifications.id);
 
 /** Hot query: one page of a user's notifications, newest first (the bell and the list page). */
 export function notificationsPageQuery(
@@ -223,7 +221,7 @@ export const unreadCountQuery = (ctx: Pick<AnyCtx, 'tx'>, userId: string) =>
 /** The caller's notifications, newest first, rendered in the caller's language. */
 export async function listNotifications(ctx: AnyCtx, userId: string, query: ListNotificationsQuery) {
   const rows = await notificationsPageQuery(ctx, userId, query);
-  const page = toPage(rows, query.limit, (r) => [r.createdAt.toISOString(), r.id]);
+  const page = toPage(rows, query.limit, newestFirstKey);
   return {
     nextCursor: page.nextCursor,
     items: page.items.map((r) => ({

@@ -1,4 +1,7 @@
+import { and, eq, lt, or, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
+import { isUuid } from '../db/ids';
 import { badRequest } from './errors';
 
 /** Query parameters every list accepts. */
@@ -38,4 +41,27 @@ export function toPage<T>(rows: T[], limit: number, keyOf: (row: T) => (string |
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null };
+}
+
+/** The cursor key of lists ordered newest first: (created_at, id). */
+export const newestFirstKey = (row: { createdAt: Date; id: string }): [string, string] => [
+  row.createdAt.toISOString(),
+  row.id,
+];
+
+/**
+ * The rows after a newest-first cursor: older than its time, or as old with a smaller id.
+ * A cursor whose time or id does not parse is a 400, not an empty page or a database error.
+ */
+export function olderThanCursor(
+  cursor: string | undefined,
+  time: AnyPgColumn,
+  id: AnyPgColumn,
+): SQL | undefined {
+  const c = decodeCursor(cursor, 2);
+  if (!c) return undefined;
+  const at = new Date(String(c[0]));
+  const lastId = String(c[1]);
+  if (Number.isNaN(at.getTime()) || !isUuid(lastId)) throw badRequest('invalid_cursor');
+  return or(lt(time, at), and(eq(time, at), lt(id, lastId)));
 }

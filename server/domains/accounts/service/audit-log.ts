@@ -1,8 +1,8 @@
-import { and, desc, eq, gte, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditLog } from '../../../platform/audit/schema';
 import type { PlatformCtx, SellerCtx } from '../../../platform/db/tenant';
-import { decodeCursor, pageQuery, toPage } from '../../../platform/http/pagination';
+import { newestFirstKey, olderThanCursor, pageQuery, toPage } from '../../../platform/http/pagination';
 
 const isoTime = z.iso.datetime({ offset: true });
 
@@ -36,8 +36,6 @@ const columns = {
 };
 
 function filters(q: AuditLogQuery): (SQL | undefined)[] {
-  const cursor = decodeCursor(q.cursor, 2);
-  const at = cursor ? new Date(String(cursor[0])) : null;
   return [
     q.action ? eq(auditLog.action, q.action) : undefined,
     q.entityType ? eq(auditLog.entityType, q.entityType) : undefined,
@@ -45,9 +43,7 @@ function filters(q: AuditLogQuery): (SQL | undefined)[] {
     q.actorId ? eq(auditLog.actorId, q.actorId) : undefined,
     q.from ? gte(auditLog.createdAt, new Date(q.from)) : undefined,
     q.to ? lt(auditLog.createdAt, new Date(q.to)) : undefined,
-    cursor && at && !Number.isNaN(at.getTime())
-      ? or(lt(auditLog.createdAt, at), and(eq(auditLog.createdAt, at), lt(auditLog.id, String(cursor[1]))))
-      : undefined,
+    olderThanCursor(q.cursor, auditLog.createdAt, auditLog.id),
   ];
 }
 
@@ -72,7 +68,7 @@ export const sellerAuditWhere = (sellerId: string, q: AuditLogQuery) => [
 
 async function query(ctx: SellerCtx | PlatformCtx, where: (SQL | undefined)[], limit: number) {
   const rows = await auditLogPageQuery(ctx, where, limit);
-  return toPage(rows, limit, (r) => [r.createdAt.toISOString(), r.id]);
+  return toPage(rows, limit, newestFirstKey);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNotNull, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/service';
@@ -19,7 +19,13 @@ import {
   notFound,
   unauthorized,
 } from '../../../platform/http/errors';
-import { decodeCursor, type Page, pageQuery, toPage } from '../../../platform/http/pagination';
+import {
+  newestFirstKey,
+  olderThanCursor,
+  type Page,
+  pageQuery,
+  toPage,
+} from '../../../platform/http/pagination';
 import { isLocale, type Locale } from '../../../platform/i18n/locale';
 import { queueMail } from '../../../platform/mail/outbound';
 import { invitations, roles, sellers, users } from '../schema';
@@ -132,13 +138,7 @@ export async function listInvitations(
   ctx: SellerCtx,
   query: ListInvitationsQuery,
 ): Promise<Page<InvitationItem>> {
-  const c = decodeCursor(query.cursor, 2);
-  const after = c
-    ? or(
-        lt(invitations.createdAt, new Date(String(c[0]))),
-        and(eq(invitations.createdAt, new Date(String(c[0]))), lt(invitations.id, String(c[1]))),
-      )
-    : undefined;
+  const after = olderThanCursor(query.cursor, invitations.createdAt, invitations.id);
   const rows = await invitationQuery(ctx)
     .where(
       and(
@@ -149,7 +149,7 @@ export async function listInvitations(
     )
     .orderBy(desc(invitations.createdAt), desc(invitations.id))
     .limit(query.limit + 1);
-  const page = toPage(rows, query.limit, (r) => [r.createdAt.toISOString(), r.id]);
+  const page = toPage(rows, query.limit, newestFirstKey);
   return { items: page.items.map((r) => toItem(ctx, r)), nextCursor: page.nextCursor };
 }
 

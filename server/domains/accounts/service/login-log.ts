@@ -1,7 +1,7 @@
-import { and, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { newId } from '../../../platform/db/ids';
 import type { AnyCtx, SellerCtx } from '../../../platform/db/tenant';
-import { decodeCursor, type PageQuery, toPage } from '../../../platform/http/pagination';
+import { newestFirstKey, olderThanCursor, type PageQuery, toPage } from '../../../platform/http/pagination';
 import { loginAttempts } from '../schema';
 
 export const LOCKOUT_WINDOW_MS = 15 * 60_000;
@@ -55,15 +55,8 @@ const logColumns = {
   reason: loginAttempts.reason,
 };
 
-function pageWhere(cursor: string | undefined) {
-  const c = decodeCursor(cursor, 2);
-  if (!c) return undefined;
-  const at = new Date(String(c[0]));
-  return or(
-    lt(loginAttempts.createdAt, at),
-    and(eq(loginAttempts.createdAt, at), lt(loginAttempts.id, String(c[1]))),
-  );
-}
+const pageWhere = (cursor: string | undefined) =>
+  olderThanCursor(cursor, loginAttempts.createdAt, loginAttempts.id);
 
 /** Hot query: one user's sign-in history page (keyset on created_at, id). */
 export const ownLoginLogQuery = (ctx: Pick<AnyCtx, 'tx'>, userId: string, page: PageQuery) =>
@@ -86,11 +79,11 @@ export const teamLoginLogQuery = (ctx: Pick<SellerCtx, 'tx' | 'sellerId'>, page:
 /** A user's own sign-in history, newest first. */
 export async function listOwnLoginLog(ctx: AnyCtx, userId: string, page: PageQuery) {
   const rows = await ownLoginLogQuery(ctx, userId, page);
-  return toPage(rows, page.limit, (r) => [r.createdAt.toISOString(), r.id]);
+  return toPage(rows, page.limit, newestFirstKey);
 }
 
 /** The team's sign-ins (owners and team managers). */
 export async function listTeamLoginLog(ctx: SellerCtx, page: PageQuery) {
   const rows = await teamLoginLogQuery(ctx, page);
-  return toPage(rows, page.limit, (r) => [r.createdAt.toISOString(), r.id]);
+  return toPage(rows, page.limit, newestFirstKey);
 }

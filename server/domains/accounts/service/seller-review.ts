@@ -1,10 +1,10 @@
-import { and, asc, count, desc, eq, ilike, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/service';
 import type { PlatformCtx } from '../../../platform/db/tenant';
 import { emit } from '../../../platform/events/outbox';
 import { conflict, notFound } from '../../../platform/http/errors';
-import { decodeCursor, pageQuery, toPage } from '../../../platform/http/pagination';
+import { newestFirstKey, olderThanCursor, pageQuery, toPage } from '../../../platform/http/pagination';
 import {
   LEGAL_FIELDS,
   members,
@@ -39,8 +39,6 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 /** Sellers for the review queue and the seller directory, newest first. */
 /** Hot query: the operators' seller list (status filter, search, keyset on created_at, id). */
 export function sellersPageQuery(ctx: Pick<PlatformCtx, 'tx'>, query: SellerListQuery) {
-  const cursor = decodeCursor(query.cursor, 2);
-  const at = cursor ? new Date(String(cursor[0])) : null;
   const pattern = query.q ? `%${likeEscape(query.q)}%` : null;
   return ctx.tx
     .select()
@@ -57,9 +55,7 @@ export function sellersPageQuery(ctx: Pick<PlatformCtx, 'tx'>, query: SellerList
               ilike(sellers.contactEmail, pattern),
             )
           : undefined,
-        cursor && at && !Number.isNaN(at.getTime())
-          ? or(lt(sellers.createdAt, at), and(eq(sellers.createdAt, at), lt(sellers.id, String(cursor[1]))))
-          : undefined,
+        olderThanCursor(query.cursor, sellers.createdAt, sellers.id),
       ),
     )
     .orderBy(desc(sellers.createdAt), desc(sellers.id))
@@ -68,7 +64,7 @@ export function sellersPageQuery(ctx: Pick<PlatformCtx, 'tx'>, query: SellerList
 
 export async function listSellers(ctx: PlatformCtx, query: SellerListQuery) {
   const rows = await sellersPageQuery(ctx, query);
-  const page = toPage(rows, query.limit, (r) => [r.createdAt.toISOString(), r.id]);
+  const page = toPage(rows, query.limit, newestFirstKey);
   return { items: page.items.map(toCompany), nextCursor: page.nextCursor };
 }
 
