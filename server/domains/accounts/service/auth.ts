@@ -19,7 +19,7 @@ import { isLocale, LOCALES } from '../../../platform/i18n/locale';
 import { queueMail } from '../../../platform/mail/outbound';
 import { isCurrency } from '../../../platform/money/currencies';
 import { members, recoveryCodes, sellerStatusHistory, sellers, sessions, users } from '../schema';
-import { lockedUntil, recordLoginAttempt } from './login-log';
+import { lockoutError, recordLoginAttempt } from './login-log';
 import { createSession, type NewSession } from './sessions';
 import { consumeUserToken, issueUserToken } from './tokens';
 
@@ -176,15 +176,10 @@ export async function signIn(
     userId: null as string | null,
     sellerId: null as string | null,
   };
-  const until = await lockedUntil(ctx, input.email);
-  if (until) {
+  const locked = await lockoutError(ctx, input.email);
+  if (locked) {
     await recordLoginAttempt(ctx, { ...attempt, success: false, reason: 'locked' });
-    const seconds = Math.max(1, Math.ceil((until.getTime() - ctx.now.getTime()) / 1000));
-    return new AppError('account_locked', {
-      status: 429,
-      params: { until: until.toISOString(), seconds },
-      headers: { 'retry-after': String(seconds) },
-    });
+    return locked;
   }
   const [user] = await ctx.tx
     .select()
@@ -298,10 +293,10 @@ export async function completeSecondFactor(
     sellerId: principal.seller?.id ?? null,
     userAgent,
   };
-  const until = await lockedUntil(ctx, principal.email);
-  if (until) {
+  const locked = await lockoutError(ctx, principal.email);
+  if (locked) {
     await recordLoginAttempt(ctx, { ...attempt, success: false, reason: 'locked' });
-    return new AppError('account_locked', { status: 429, params: { until: until.toISOString() } });
+    return locked;
   }
   if (!(await checkSecondFactor(ctx, principal.userId, input))) {
     await recordLoginAttempt(ctx, {

@@ -30,7 +30,7 @@ import { isLocale, type Locale } from '../../../platform/i18n/locale';
 import { queueMail } from '../../../platform/mail/outbound';
 import { invitations, roles, sellers, users } from '../schema';
 import { emailSchema } from './auth';
-import { lockedUntil, recordLoginAttempt } from './login-log';
+import { lockoutError, recordLoginAttempt } from './login-log';
 import { addMember, checkStoreIds, createSellerUser, isActiveMember, storeIdsField } from './members';
 import {
   assertCanGrant,
@@ -429,16 +429,9 @@ async function inviteeAccount(
   if (user.disabledAt) throw forbidden('account_disabled');
   if (principal?.userId !== user.id) {
     if (!input.password) throw forbidden('invitation_wrong_email', { email: inv.email });
-    const until = await lockedUntil(ctx, inv.email);
     const attempt = { email: inv.email, userId: user.id, sellerId: null, userAgent: null };
-    if (until) {
-      const seconds = Math.max(1, Math.ceil((until.getTime() - ctx.now.getTime()) / 1000));
-      return new AppError('account_locked', {
-        status: 429,
-        params: { until: until.toISOString(), seconds },
-        headers: { 'retry-after': String(seconds) },
-      });
-    }
+    const locked = await lockoutError(ctx, inv.email);
+    if (locked) return locked;
     if (!(await verifyPassword(user.passwordHash, input.password))) {
       await recordLoginAttempt(ctx, { ...attempt, success: false, reason: 'invalid_credentials' });
       return unauthorized('invalid_credentials');

@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { newId } from '../../../platform/db/ids';
 import type { AnyCtx, SellerCtx } from '../../../platform/db/tenant';
+import { AppError } from '../../../platform/http/errors';
 import { newestFirstKey, olderThanCursor, type PageQuery, toPage } from '../../../platform/http/pagination';
 import { loginAttempts } from '../schema';
 
@@ -43,6 +44,18 @@ export async function lockedUntil(ctx: AnyCtx, email: string): Promise<Date | nu
     .filter((rows) => rows.length >= LOCKOUT_THRESHOLD)
     .map((rows) => (rows.at(-1)?.at.getTime() ?? 0) + LOCKOUT_WINDOW_MS);
   return ends.length > 0 ? new Date(Math.max(...ends)) : null;
+}
+
+/** The answer while sign-in is locked for this email or the caller's IP: 429 with the unlock time. */
+export async function lockoutError(ctx: AnyCtx, email: string): Promise<AppError | null> {
+  const until = await lockedUntil(ctx, email);
+  if (!until) return null;
+  const seconds = Math.max(1, Math.ceil((until.getTime() - ctx.now.getTime()) / 1000));
+  return new AppError('account_locked', {
+    status: 429,
+    params: { until: until.toISOString(), seconds },
+    headers: { 'retry-after': String(seconds) },
+  });
 }
 
 const logColumns = {

@@ -7,10 +7,10 @@ import { newTotpSecret, totpEnrolment, verifyTotp } from '../../../platform/auth
 import { newId } from '../../../platform/db/ids';
 import type { SystemCtx } from '../../../platform/db/tenant';
 import { emit } from '../../../platform/events/outbox';
-import { AppError, conflict, invalidField, notFound } from '../../../platform/http/errors';
+import { type AppError, conflict, invalidField, notFound } from '../../../platform/http/errors';
 import { recoveryCodes, users } from '../schema';
 import { checkSecondFactor } from './auth';
-import { lockedUntil, recordLoginAttempt } from './login-log';
+import { lockoutError, recordLoginAttempt } from './login-log';
 
 export const RECOVERY_CODE_COUNT = 10;
 const TOTP_CODE = /^\d{6}$/;
@@ -97,15 +97,8 @@ export async function enableTwoFactor(ctx: SystemCtx, userId: string, input: z.i
 async function checkOwnSecondFactor(ctx: SystemCtx, userId: string, code: string): Promise<AppError | null> {
   const user = await totpState(ctx, userId);
   if (!user.enabledAt) throw conflict('totp_not_enabled');
-  const until = await lockedUntil(ctx, user.email);
-  if (until) {
-    const seconds = Math.max(1, Math.ceil((until.getTime() - ctx.now.getTime()) / 1000));
-    return new AppError('account_locked', {
-      status: 429,
-      params: { until: until.toISOString(), seconds },
-      headers: { 'retry-after': String(seconds) },
-    });
-  }
+  const locked = await lockoutError(ctx, user.email);
+  if (locked) return locked;
   const isTotp = TOTP_CODE.test(code);
   if (await checkSecondFactor(ctx, userId, isTotp ? { code } : { recoveryCode: code })) return null;
   await recordLoginAttempt(ctx, {
