@@ -9,6 +9,7 @@ import scalarReference from '@scalar/fastify-api-reference';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
+  type FastifyRequest,
   type RawReplyDefaultExpression,
   type RawRequestDefaultExpression,
   type RawServerDefault,
@@ -36,8 +37,8 @@ declare module 'fastify' {
     locale: Locale;
   }
   interface FastifyInstance {
-    /** Requests per minute per IP on sign-in, sign-up and other unauthenticated auth routes. */
-    authRateLimit: number;
+    /** Route `config.rateLimit` for sign-in, sign-up and other auth routes: per IP, per minute. */
+    authRateLimit: { max: number; timeWindow: string; keyGenerator: (req: FastifyRequest) => string };
   }
 }
 
@@ -82,7 +83,11 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('principal', null);
   app.decorateRequest('locale', DEFAULT_LOCALE);
-  app.decorate('authRateLimit', opts.rateLimit.authPerMinute);
+  app.decorate('authRateLimit', {
+    max: opts.rateLimit.authPerMinute,
+    timeWindow: '1 minute',
+    keyGenerator: (req: FastifyRequest) => req.ip,
+  });
   app.setErrorHandler((err, req, reply) => sendProblem(err, req, reply));
 
   // A second router that knows every path, to answer 405 (not 404) for a known path and wrong method.

@@ -64,17 +64,10 @@ export const setSecureCookies = (secure: boolean) => {
 };
 
 export async function authRoutes(app: App) {
-  const authLimit = (max: number) => ({
-    max,
-    timeWindow: '1 minute',
-    keyGenerator: (req: FastifyRequest) => req.ip,
-  });
-  const limit = app.authRateLimit;
-
   app.post(
     '/api/auth/sign-up',
     {
-      config: { auth: 'public', rateLimit: authLimit(limit) },
+      config: { auth: 'public', rateLimit: app.authRateLimit },
       schema: {
         operationId: 'signUp',
         tags,
@@ -93,7 +86,7 @@ export async function authRoutes(app: App) {
   app.post(
     '/api/auth/verify-email',
     {
-      config: { auth: 'public', rateLimit: authLimit(limit) },
+      config: { auth: 'public', rateLimit: app.authRateLimit },
       schema: {
         operationId: 'verifyEmail',
         tags,
@@ -108,7 +101,7 @@ export async function authRoutes(app: App) {
   app.post(
     '/api/auth/resend-verification',
     {
-      config: { auth: 'public', rateLimit: authLimit(limit) },
+      config: { auth: 'public', rateLimit: app.authRateLimit },
       schema: {
         operationId: 'resendVerification',
         tags,
@@ -126,7 +119,7 @@ export async function authRoutes(app: App) {
   app.post(
     '/api/auth/sign-in',
     {
-      config: { auth: 'public', rateLimit: authLimit(limit) },
+      config: { auth: 'public', rateLimit: app.authRateLimit },
       schema: {
         operationId: 'signIn',
         tags,
@@ -149,7 +142,7 @@ export async function authRoutes(app: App) {
   app.post(
     '/api/auth/2fa/verify',
     {
-      config: { auth: 'mfa', rateLimit: authLimit(limit) },
+      config: { auth: 'mfa', rateLimit: app.authRateLimit },
       schema: {
         operationId: 'verifySecondFactor',
         tags,
@@ -213,7 +206,7 @@ export async function authRoutes(app: App) {
   app.post(
     '/api/auth/forgot-password',
     {
-      config: { auth: 'public', rateLimit: authLimit(limit) },
+      config: { auth: 'public', rateLimit: app.authRateLimit },
       schema: {
         operationId: 'forgotPassword',
         tags,
@@ -231,7 +224,7 @@ export async function authRoutes(app: App) {
   app.post(
     '/api/auth/reset-password',
     {
-      config: { auth: 'public', rateLimit: authLimit(limit) },
+      config: { auth: 'public', rateLimit: app.authRateLimit },
       schema: {
         operationId: 'resetPassword',
         tags,

@@ -22,16 +22,10 @@ function signedInUser(req: FastifyRequest): Principal | null {
 
 /** The invitation link: what it offers, and accepting it (with a new or an existing account). */
 export async function invitationPublicRoutes(app: App) {
-  const authLimit = {
-    max: app.authRateLimit,
-    timeWindow: '1 minute',
-    keyGenerator: (req: FastifyRequest) => req.ip,
-  };
-
   app.get(
     '/api/auth/invitations/:token',
     {
-      config: { auth: 'public', rateLimit: authLimit },
+      config: { auth: 'public', rateLimit: app.authRateLimit },
       schema: {
         operationId: 'getInvitation',
         tags,
@@ -57,7 +51,7 @@ export async function invitationPublicRoutes(app: App) {
   app.post(
     '/api/auth/invitations/accept',
     {
-      config: { auth: 'public', rateLimit: authLimit },
+      config: { auth: 'public', rateLimit: app.authRateLimit },
       schema: {
         operationId: 'acceptInvitation',
         tags,
