@@ -10,6 +10,7 @@ import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyRequest,
+  LogController,
   type RawReplyDefaultExpression,
   type RawRequestDefaultExpression,
   type RawServerDefault,
@@ -75,7 +76,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<App> {
     genReqId: () => newId(),
     trustProxy: false,
     // One line per request only when asked for (LOG_LEVEL=debug): the default log stays readable.
-    disableRequestLogging: !['debug', 'trace'].includes(opts.logLevel),
+    logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(opts.logLevel) }),
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
 
