@@ -51,7 +51,7 @@ test('sign up, verify, 2FA, invite a member who sees only their menus, switch to
 
   // Sign out, then in again with password and a TOTP code (the next time step: codes are single use).
   await page.getByRole('button', { name: 'User menu' }).click();
-  await page.getByText('Sign out').click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await page.getByLabel('Email').fill(ownerEmail);
   await page.getByLabel('Password').fill(PASSWORD);
