@@ -40,6 +40,7 @@ export async function buildApp({ config, database, devSmtp = null }: BuildOption
     database,
     authenticate: sessionAuthenticator(database),
     bodyLimit: config.BODY_LIMIT_BYTES,
+    uploadLimit: config.UPLOAD_LIMIT_BYTES,
     rateLimit: {
       authPerMinute: config.RATE_LIMIT_AUTH_PER_MINUTE,
       apiPerMinute: config.RATE_LIMIT_API_PER_MINUTE,

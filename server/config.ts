@@ -13,6 +13,12 @@ export const configSchema = z.object({
   DATABASE_URL: z.string().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   DATA_DIR: z.string().default('./data'),
+  FILES_DIR: z.string().optional().describe('Uploaded and generated files; default <DATA_DIR>/files.'),
+  UPLOAD_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(60 * 1024 * 1024),
   SEED_DEMO: boolish.default(true),
   APP_SECRET: z.string().min(32).optional(),
   SMTP_URL: z.string().optional(),

@@ -3,6 +3,7 @@ import type { Config } from './config';
 import { configureSecretBox, resolveAppSecret } from './platform/auth/secret-box';
 import { type Database, openDatabase, runMigrations } from './platform/db/engine';
 import { startDispatcher } from './platform/events/outbox';
+import { configureFileStore } from './platform/files/store';
 import type { App } from './platform/http/app';
 import { type Jobs, startJobs } from './platform/jobs/queue';
 import { type DevSmtp, startDevSmtp } from './platform/mail/dev-smtp';
@@ -45,6 +46,7 @@ export async function startRuntime(
     throw new Error('APP_SECRET (32+ characters) is required in production: it encrypts TOTP secrets.');
   }
   configureSecretBox(resolveAppSecret(config.APP_SECRET, config.DATA_DIR));
+  configureFileStore(config.FILES_DIR ?? `${config.DATA_DIR}/files`);
 
   let devSmtp = opts.devSmtp ?? null;
   if (!config.SMTP_URL && !devSmtp) devSmtp = await startDevSmtp(config.DEV_SMTP_PORT);

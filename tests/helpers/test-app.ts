@@ -42,6 +42,7 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const { database, drop } = await openTestDatabase(opts.engine);
   const smtp = await startDevSmtp(0);
+  const filesDir = mkdtempSync(join(tmpdir(), 'sc-files-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -51,6 +52,7 @@ export async function createTestApp(
     WEB_DIST: '/nonexistent',
     RATE_LIMIT_AUTH_PER_MINUTE: '1000',
     APP_SECRET: 'test-app-secret-that-is-long-enough-0123456789',
+    FILES_DIR: filesDir,
     ...opts.env,
   });
   const runtime = await startRuntime(config, { database: database as Database, devSmtp: smtp });
@@ -63,6 +65,7 @@ export async function createTestApp(
       await database.close();
       await smtp.close();
       await drop();
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -12,6 +12,10 @@ export const SELLER_PERMISSIONS = [
   'team:read',
   'team:manage',
   'audit:read',
+  'catalog:read',
+  'catalog:write',
+  'inventory:read',
+  'inventory:write',
 ] as const;
 
 export const PLATFORM_PERMISSIONS = [
@@ -19,6 +23,12 @@ export const PLATFORM_PERMISSIONS = [
   'sellers:review',
   'operators:manage',
   'platform_audit:read',
+  'catalog_config:manage',
+  'listings:read',
+  'listings:review',
+  'warehouses:manage',
+  'inbound:receive',
+  'rates:manage',
 ] as const;
 
 export type SellerPermission = (typeof SELLER_PERMISSIONS)[number];
@@ -56,13 +66,14 @@ const SELLER_ROLE_PATTERNS: Record<SellerRoleKey, string[]> = {
   analyst: ['*:read'],
 };
 
-export const PLATFORM_ROLE_KEYS = ['platform_admin', 'reviewer', 'support'] as const;
+export const PLATFORM_ROLE_KEYS = ['platform_admin', 'reviewer', 'support', 'warehouse'] as const;
 export type PlatformRoleKey = (typeof PLATFORM_ROLE_KEYS)[number];
 
 const PLATFORM_ROLE_PATTERNS: Record<PlatformRoleKey, string[]> = {
   platform_admin: ['*'],
-  reviewer: ['sellers:*', 'platform_audit:read'],
-  support: ['sellers:read'],
+  reviewer: ['sellers:*', 'listings:*', 'platform_audit:read'],
+  support: ['sellers:read', 'listings:read'],
+  warehouse: ['inbound:*', 'sellers:read'],
 };
 
 function matches(pattern: string, permission: string): boolean {

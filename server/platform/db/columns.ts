@@ -28,3 +28,24 @@ export function optionalTenantPolicy(sellerColumn: AnyPgColumn, name = 'tenant_i
     pgPolicy(`${name}_update`, { as: 'permissive', for: 'update', to: appUser, using: visible }),
   ];
 }
+
+/** Platform-managed reference data (categories, rates …): every role reads it, only operators write it. */
+export function platformManagedPolicy(name = 'platform_managed') {
+  return [
+    pgPolicy(`${name}_read`, { as: 'permissive', for: 'select', to: appUser, using: sql`true` }),
+    pgPolicy(`${name}_insert`, { as: 'permissive', for: 'insert', to: appUser, withCheck: platformOn }),
+    pgPolicy(`${name}_update`, { as: 'permissive', for: 'update', to: appUser, using: platformOn }),
+    pgPolicy(`${name}_delete`, { as: 'permissive', for: 'delete', to: appUser, using: platformOn }),
+  ];
+}
+
+/** A public read model written by its seller's transactions (e.g. storefront listings). */
+export function publicReadTenantWritePolicy(sellerColumn: AnyPgColumn, name = 'public_read') {
+  const own: SQL = sql`${sellerColumn} = ${currentSeller} or ${platformOn}`;
+  return [
+    pgPolicy(`${name}_select`, { as: 'permissive', for: 'select', to: appUser, using: sql`true` }),
+    pgPolicy(`${name}_insert`, { as: 'permissive', for: 'insert', to: appUser, withCheck: own }),
+    pgPolicy(`${name}_update`, { as: 'permissive', for: 'update', to: appUser, using: own }),
+    pgPolicy(`${name}_delete`, { as: 'permissive', for: 'delete', to: appUser, using: own }),
+  ];
+}

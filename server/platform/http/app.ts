@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -40,6 +41,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Route `config.rateLimit` for sign-in, sign-up and other auth routes: per IP, per minute. */
     authRateLimit: { max: number; timeWindow: string; keyGenerator: (req: FastifyRequest) => string };
+    /** Largest file a multipart upload may carry, in bytes. */
+    uploadLimit: number;
   }
 }
 
@@ -57,6 +60,7 @@ export interface HttpAppOptions {
   /** Registers every domain's routes. */
   routes: (app: App) => Promise<void>;
   bodyLimit: number;
+  uploadLimit: number;
   rateLimit: { authPerMinute: number; apiPerMinute: number };
   logLevel: string;
   webDist?: string;
@@ -104,6 +108,12 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<App> {
   });
 
   await app.register(fastifyCookie);
+  app.decorate('uploadLimit', opts.uploadLimit);
+  // Uploads are read as streams by the routes that take them (req.file()); one file per request.
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: opts.uploadLimit, files: 1, fields: 20, fieldSize: 64 * 1024, parts: 21 },
+    throwFileSizeLimit: true,
+  });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

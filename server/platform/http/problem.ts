@@ -84,6 +84,12 @@ export function toAppError(err: unknown, req: FastifyRequest): AppError {
         status: 413,
         params: { limit: req.routeOptions.bodyLimit ?? 0 },
       });
+    case 'FST_REQ_FILE_TOO_LARGE':
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FILES_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+      return new AppError('upload_too_large', { status: 413, params: { limit: req.server.uploadLimit } });
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AppError('unsupported_media_type', {

@@ -30,7 +30,14 @@ describe('GET /roles and GET /permissions', () => {
     expect(byId.owner?.permissions).toContain('account:owner');
     expect(byId.admin?.permissions).not.toContain('account:owner');
     expect(byId.admin?.permissions).toContain('team:manage');
-    expect(byId.analyst?.permissions).toEqual(['account:read', 'audit:read', 'stores:read', 'team:read']);
+    expect(byId.analyst?.permissions).toEqual([
+      'account:read',
+      'audit:read',
+      'catalog:read',
+      'inventory:read',
+      'stores:read',
+      'team:read',
+    ]);
     expect(items.at(-1)).toMatchObject({ builtIn: false, name: 'Auditor', permissions: ['audit:read'] });
   });
 
