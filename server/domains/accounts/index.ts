@@ -12,7 +12,13 @@ export { signUp } from './service/auth';
 export { type Company, getCompany } from './service/company';
 export { type AddMemberInput, addMember, createSellerUser } from './service/members';
 export { createOperator } from './service/operators';
-export { operatorsWith, type Recipient, sellerManagers, userContact } from './service/recipients';
+export {
+  operatorsWith,
+  type Recipient,
+  sellerManagers,
+  sellerMembersWith,
+  userContact,
+} from './service/recipients';
 export { changeSellerStatus } from './service/seller-status';
 export { sessionAuthenticator, sessionPolicy } from './service/sessions';
 export {

@@ -14,7 +14,7 @@ import {
 import type { Locale } from '../../platform/i18n/locale';
 import { translate } from '../../platform/i18n/translate';
 import { queueMail } from '../../platform/mail/outbound';
-import { operatorsWith, type Recipient, sellerManagers, userContact } from '../accounts';
+import { operatorsWith, type Recipient, sellerManagers, sellerMembersWith, userContact } from '../accounts';
 import { notificationPreferences, notifications } from './schema';
 
 /** Every kind of notification a user can get (and set preferences for). */
@@ -27,6 +27,14 @@ export const NOTIFICATION_TYPES = [
   'seller.submitted',
   'member.joined',
   'security.2fa_changed',
+  'listing.approved',
+  'listing.rejected',
+  'listing.suspended',
+  'document.expiring',
+  'document.expired',
+  'stock.low',
+  'import.finished',
+  'inbound.received',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -40,13 +48,55 @@ export const CONSUMED_EVENTS = [
   'seller.signed_up',
   'member.joined',
   'security.2fa_changed',
+  'listing.approved',
+  'listing.rejected',
+  'listing.suspended',
+  'document.expiring',
+  'document.expired',
+  'stock.low',
+  'import.finished',
+  'inbound.received',
 ] as const;
+
+/** Seller events and the permission a member needs to hear about them, with the console page to open. */
+const SELLER_TOPICS: Record<string, { permission: string; link: (p: Record<string, unknown>) => string }> = {
+  'listing.approved': {
+    permission: 'catalog:read',
+    link: (p) => `/catalog/products/${str(p.productId) ?? ''}`,
+  },
+  'listing.rejected': {
+    permission: 'catalog:read',
+    link: (p) => `/catalog/products/${str(p.productId) ?? ''}`,
+  },
+  'listing.suspended': {
+    permission: 'catalog:read',
+    link: (p) => `/catalog/products/${str(p.productId) ?? ''}`,
+  },
+  'document.expiring': { permission: 'catalog:read', link: () => '/catalog/documents' },
+  'document.expired': { permission: 'catalog:read', link: () => '/catalog/documents' },
+  'stock.low': { permission: 'inventory:read', link: () => '/inventory/stock?state=low' },
+  'inbound.received': {
+    permission: 'inventory:read',
+    link: (p) => `/inventory/inbound/${str(p.shipmentId) ?? ''}`,
+  },
+};
 
 type Params = Record<string, string | number>;
 
-/** Defaults for a missing preference row: in-app always; email for seller and security news. */
+const EMAIL_BY_DEFAULT = new Set<string>([
+  'listing.rejected',
+  'listing.suspended',
+  'document.expiring',
+  'document.expired',
+  'stock.low',
+]);
+
+/** Defaults for a missing preference row: in-app always; email for account, security and at-risk sales. */
 export function defaultPreference(type: NotificationType) {
-  return { inApp: true, email: type.startsWith('seller.') || type.startsWith('security.') };
+  return {
+    inApp: true,
+    email: type.startsWith('seller.') || type.startsWith('security.') || EMAIL_BY_DEFAULT.has(type),
+  };
 }
 
 /** Title and body in a language, from the type and the stored params. */
@@ -114,6 +164,35 @@ async function planFor(ctx: AnyCtx, event: DomainEvent<Record<string, unknown>>)
       return user
         ? { type: event.type, sellerId: null, link: '/account/security', recipients: [user] }
         : null;
+    }
+    case 'import.finished': {
+      // Only the member who started the import hears that it finished.
+      const userId = str(payload.userId);
+      const user = userId ? await userContact(ctx, userId) : null;
+      return user && sellerId
+        ? {
+            type: event.type,
+            sellerId,
+            link: `/catalog/imports/${str(payload.importId) ?? ''}`,
+            recipients: [user],
+          }
+        : null;
+    }
+    case 'listing.approved':
+    case 'listing.rejected':
+    case 'listing.suspended':
+    case 'document.expiring':
+    case 'document.expired':
+    case 'stock.low':
+    case 'inbound.received': {
+      const topic = SELLER_TOPICS[event.type];
+      if (!sellerId || !topic) return null;
+      return {
+        type: event.type,
+        sellerId,
+        link: topic.link(payload),
+        recipients: await sellerMembersWith(ctx, sellerId, topic.permission),
+      };
     }
     case 'seller.signed_up':
       if (!sellerId) return null;

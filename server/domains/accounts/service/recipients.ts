@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { AnyCtx } from '../../../platform/db/tenant';
 import { isLocale, type Locale } from '../../../platform/i18n/locale';
-import { members, users } from '../schema';
-import { operatorPermissions } from './permissions';
+import { members, roles, users } from '../schema';
+import { memberPermissions, operatorPermissions } from './permissions';
 
 /** Who to tell about something, and in which language. */
 export interface Recipient {
@@ -32,6 +32,23 @@ export async function sellerManagers(ctx: AnyCtx, sellerId: string): Promise<Rec
       ),
     );
   return rows.map(asRecipient);
+}
+
+/** The active members of a seller whose role grants a permission (e.g. 'inventory:read'). */
+export async function sellerMembersWith(
+  ctx: AnyCtx,
+  sellerId: string,
+  permission: string,
+): Promise<Recipient[]> {
+  const rows = await ctx.tx
+    .select({ ...recipientColumns, role: members.role, custom: roles.permissions })
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .leftJoin(roles, eq(roles.id, members.customRoleId))
+    .where(and(eq(members.sellerId, sellerId), eq(members.status, 'active'), isNull(users.disabledAt)));
+  return rows
+    .filter((r) => memberPermissions(r.role, r.custom).has(permission))
+    .map(({ role: _r, custom: _c, ...r }) => asRecipient(r));
 }
 
 /** Enabled platform operators whose role grants a permission (e.g. 'sellers:review'). */

@@ -1549,7 +1549,7 @@ export interface components {
                 email: boolean;
                 inApp: boolean;
                 /** @enum {string} */
-                type: "seller.approved" | "seller.rejected" | "seller.suspended" | "seller.legal_change_approved" | "seller.legal_change_rejected" | "seller.submitted" | "member.joined" | "security.2fa_changed";
+                type: "seller.approved" | "seller.rejected" | "seller.suspended" | "seller.legal_change_approved" | "seller.legal_change_rejected" | "seller.submitted" | "member.joined" | "security.2fa_changed" | "listing.approved" | "listing.rejected" | "listing.suspended" | "document.expiring" | "document.expired" | "stock.low" | "import.finished" | "inbound.received";
             }[];
         };
         NotificationPreferencesInput: {
@@ -1557,7 +1557,7 @@ export interface components {
                 email: boolean;
                 inApp: boolean;
                 /** @enum {string} */
-                type: "seller.approved" | "seller.rejected" | "seller.suspended" | "seller.legal_change_approved" | "seller.legal_change_rejected" | "seller.submitted" | "member.joined" | "security.2fa_changed";
+                type: "seller.approved" | "seller.rejected" | "seller.suspended" | "seller.legal_change_approved" | "seller.legal_change_rejected" | "seller.submitted" | "member.joined" | "security.2fa_changed" | "listing.approved" | "listing.rejected" | "listing.suspended" | "document.expiring" | "document.expired" | "stock.low" | "import.finished" | "inbound.received";
             }[];
         };
         PlatformAuditEntry: {
@@ -4149,7 +4149,7 @@ export interface operations {
                          * @description A notification type.
                          * @enum {string}
                          */
-                        type: "seller.approved" | "seller.rejected" | "seller.suspended" | "seller.legal_change_approved" | "seller.legal_change_rejected" | "seller.submitted" | "member.joined" | "security.2fa_changed";
+                        type: "seller.approved" | "seller.rejected" | "seller.suspended" | "seller.legal_change_approved" | "seller.legal_change_rejected" | "seller.submitted" | "member.joined" | "security.2fa_changed" | "listing.approved" | "listing.rejected" | "listing.suspended" | "document.expiring" | "document.expired" | "stock.low" | "import.finished" | "inbound.received";
                     }[];
                 };
             };
