@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
-import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzleNodePg, NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgDialect, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
@@ -14,10 +14,18 @@ export type AnyDb = PgDatabase<PgQueryResultHKT>;
 /** Runs raw SQL with positional parameters; used by pg-boss and by tests. */
 export type RawQuery = (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
 
+// biome-ignore lint/suspicious/noExplicitAny: drizzle's transaction type is generic over the driver.
+export type Tx = PgTransaction<any, any, any>;
+
 export interface Database {
   kind: 'postgres' | 'pglite';
   db: AnyDb;
   raw: RawQuery;
+  /**
+   * One transaction. `prelude` is parameter-free SQL run first; on a server it travels with BEGIN in
+   * one round trip (every request transaction starts with its role and tenant settings).
+   */
+  transaction<T>(prelude: string | null, fn: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -37,10 +45,29 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       // An idle client lost its connection; the pool replaces it on next use.
     });
     const db = drizzleNodePg({ client: pool }) as unknown as AnyDb;
+    const dialect = (db as unknown as { dialect: PgDialect }).dialect;
     return {
       kind: 'postgres',
       db,
       raw: async (text, values) => pool.query(text, values as unknown[]),
+      async transaction(prelude, fn) {
+        const client = await pool.connect();
+        let broken: Error | undefined;
+        try {
+          await client.query(prelude ? `begin; ${prelude}` : 'begin');
+          const tx = new NodePgTransaction(dialect, new NodePgSession(client, dialect, undefined), undefined);
+          const result = await fn(tx as unknown as Tx);
+          await client.query('commit');
+          return result;
+        } catch (err) {
+          await client.query('rollback').catch((rollbackError: Error) => {
+            broken = rollbackError;
+          });
+          throw err;
+        } finally {
+          client.release(broken);
+        }
+      },
       close: () => pool.end(),
     };
   }
@@ -56,6 +83,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       const results = await client.exec(text);
       return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
     },
+    transaction: (prelude, fn) =>
+      db.transaction(async (tx) => {
+        if (prelude) await tx.execute(sql.raw(prelude));
+        return fn(tx as Tx);
+      }),
     close: () => client.close(),
   };
 }

@@ -1,10 +1,7 @@
-import { sql } from 'drizzle-orm';
-import type { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Locale } from '../i18n/locale';
-import type { Database } from './engine';
+import type { Database, Tx } from './engine';
 
-// biome-ignore lint/suspicious/noExplicitAny: one transaction type for both drivers
-export type Tx = PgTransaction<any, any, any>;
+export type { Tx };
 
 export interface Actor {
   kind: 'user' | 'operator' | 'system' | 'anonymous';
@@ -58,17 +55,10 @@ function pgCode(err: unknown): string | undefined {
 }
 
 /** Runs `fn` in one transaction; a serialization failure or deadlock is retried once. */
-async function inTransaction<T>(
-  database: Database,
-  setup: (tx: Tx) => Promise<void>,
-  fn: (tx: Tx) => Promise<T>,
-) {
+async function inTransaction<T>(database: Database, prelude: string | null, fn: (tx: Tx) => Promise<T>) {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await database.db.transaction(async (tx) => {
-        await setup(tx as Tx);
-        return fn(tx as Tx);
-      });
+      return await database.transaction(prelude, fn);
     } catch (err) {
       if (attempt === 0 && RETRYABLE.has(pgCode(err) ?? '')) continue;
       throw err;
@@ -76,13 +66,21 @@ async function inTransaction<T>(
   }
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
- * One round trip: read-only mode (GET requests), the non-superuser role, and the tenant setting,
- * all local to the transaction. Equivalent to SET TRANSACTION READ ONLY; SET LOCAL ROLE app_user.
+ * Read-only mode (GET requests), the non-superuser role and the tenant setting, all local to the
+ * transaction (= SET TRANSACTION READ ONLY; SET LOCAL ROLE app_user). It is sent with BEGIN, so it
+ * carries no parameters: the only value is a UUID checked here or the literal 'on'.
  */
-async function enterRole(tx: Tx, readOnly: boolean | undefined, setting: string, value: string) {
-  await tx.execute(sql`select set_config('transaction_read_only', ${readOnly ? 'on' : 'off'}, true),
-    set_config('role', 'app_user', true), set_config(${setting}, ${value}, true)`);
+function rolePrelude(
+  readOnly: boolean | undefined,
+  setting: 'app.seller_id' | 'app.platform',
+  value: string,
+) {
+  if (setting === 'app.seller_id' ? !UUID.test(value) : value !== 'on')
+    throw new Error('invalid tenant setting');
+  return `select set_config('transaction_read_only', '${readOnly ? 'on' : 'off'}', true), set_config('role', 'app_user', true), set_config('${setting}', '${value}', true)`;
 }
 
 /**
@@ -95,10 +93,8 @@ export function withTenant<T>(
   fn: (ctx: SellerCtx) => Promise<T>,
   opts: TxOptions = {},
 ): Promise<T> {
-  return inTransaction(
-    database,
-    (tx) => enterRole(tx, opts.readOnly, 'app.seller_id', base.sellerId),
-    (tx) => fn({ ...base, kind: 'seller', tx }),
+  return inTransaction(database, rolePrelude(opts.readOnly, 'app.seller_id', base.sellerId), (tx) =>
+    fn({ ...base, kind: 'seller', tx }),
   );
 }
 
@@ -109,10 +105,8 @@ export function withPlatform<T>(
   fn: (ctx: PlatformCtx) => Promise<T>,
   opts: TxOptions = {},
 ): Promise<T> {
-  return inTransaction(
-    database,
-    (tx) => enterRole(tx, opts.readOnly, 'app.platform', 'on'),
-    (tx) => fn({ ...base, kind: 'platform', tx }),
+  return inTransaction(database, rolePrelude(opts.readOnly, 'app.platform', 'on'), (tx) =>
+    fn({ ...base, kind: 'platform', tx }),
   );
 }
 
@@ -122,11 +116,7 @@ export function withSystem<T>(
   base: Without<SystemCtx>,
   fn: (ctx: SystemCtx) => Promise<T>,
 ): Promise<T> {
-  return inTransaction(
-    database,
-    async () => {},
-    (tx) => fn({ ...base, kind: 'system', tx }),
-  );
+  return inTransaction(database, null, (tx) => fn({ ...base, kind: 'system', tx }));
 }
 
 export const systemActor: Actor = { kind: 'system', id: null, label: 'system', permissions: new Set() };
