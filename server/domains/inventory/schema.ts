@@ -6,6 +6,7 @@ import {
   index,
   integer,
   jsonb,
+  pgPolicy,
   pgSequence,
   pgTable,
   primaryKey,
@@ -13,7 +14,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, optionalTenantPolicy, tenantPolicy, ts, updatedAt } from '../../platform/db/columns';
+import { appUser, createdAt, id, tenantPolicy, ts, updatedAt } from '../../platform/db/columns';
+
+const currentSeller = sql`nullif(current_setting('app.seller_id', true), '')::uuid`;
+const platformOn = sql`coalesce(current_setting('app.platform', true), '') = 'on'`;
 
 export const WAREHOUSE_KINDS = ['own', 'platform'] as const;
 export type WarehouseKind = (typeof WAREHOUSE_KINDS)[number];
@@ -53,8 +57,32 @@ export const warehouses = pgTable(
     ),
     check('warehouses_kind_check', sql`(${t.kind} = 'platform') = (${t.sellerId} is null)`),
     check('warehouses_handling_check', sql`${t.handlingDays} between 0 and 60`),
-    // Platform warehouses (no seller) are visible to every seller; writes need the platform.
-    ...optionalTenantPolicy(t.sellerId),
+    // Platform warehouses (no seller) are visible to every seller; only operators write them.
+    pgPolicy('warehouses_read', {
+      as: 'permissive',
+      for: 'select',
+      to: appUser,
+      using: sql`${t.sellerId} is null or ${t.sellerId} = ${currentSeller} or ${platformOn}`,
+    }),
+    pgPolicy('warehouses_insert', {
+      as: 'permissive',
+      for: 'insert',
+      to: appUser,
+      withCheck: sql`${t.sellerId} = ${currentSeller} or ${platformOn}`,
+    }),
+    pgPolicy('warehouses_update', {
+      as: 'permissive',
+      for: 'update',
+      to: appUser,
+      using: sql`${t.sellerId} = ${currentSeller} or ${platformOn}`,
+      withCheck: sql`${t.sellerId} = ${currentSeller} or ${platformOn}`,
+    }),
+    pgPolicy('warehouses_delete', {
+      as: 'permissive',
+      for: 'delete',
+      to: appUser,
+      using: sql`${t.sellerId} = ${currentSeller} or ${platformOn}`,
+    }),
   ],
 );
 
@@ -132,11 +160,20 @@ export const stockSettings = pgTable(
     lowThreshold: integer('low_threshold'),
     safetyStock: integer('safety_stock').notNull().default(0),
     leadTimeDays: integer('lead_time_days').notNull().default(14),
+    /** Extra days of sales the restock suggestion covers beyond the lead time (the review period). */
+    safetyDays: integer('safety_days').notNull().default(7),
     /** Set while the SKU is below its threshold, so `stock.low` fires once per crossing. */
     lowSince: ts('low_since'),
     updatedAt: updatedAt(),
   },
-  (t) => [index('stock_settings_seller_idx').on(t.sellerId), tenantPolicy(t.sellerId)],
+  (t) => [
+    index('stock_settings_seller_idx').on(t.sellerId),
+    check(
+      'stock_settings_values_check',
+      sql`(${t.lowThreshold} is null or ${t.lowThreshold} >= 0) and ${t.safetyStock} >= 0 and ${t.leadTimeDays} between 0 and 365 and ${t.safetyDays} between 0 and 365`,
+    ),
+    tenantPolicy(t.sellerId),
+  ],
 );
 
 /** Default low-stock threshold of a store's SKUs. */
@@ -225,6 +262,11 @@ export const inboundLines = pgTable(
       .references(() => inboundShipments.id, { onDelete: 'cascade' }),
     skuId: uuid('sku_id').notNull(),
     sellerId: uuid('seller_id').notNull(),
+    /** What the labels showed, kept with the shipment (operators read lines without the catalog). */
+    productId: uuid('product_id').notNull(),
+    skuCode: text('sku_code').notNull(),
+    barcode: text('barcode'),
+    title: jsonb('title').$type<Partial<Record<'zh-CN' | 'en-US' | 'ru-RU', string>>>().notNull().default({}),
     quantity: integer('quantity').notNull(),
     received: integer('received'),
     damaged: integer('damaged'),
