@@ -54,14 +54,16 @@ else
   note 'ready'
 fi
 
-step 'Environment: Chromium and CJK fonts'
+step 'Environment: Chromium, CJK fonts and PDF tools'
 # (no `grep -q` on a pipe: with pipefail, fc-list's SIGPIPE would make the test fail)
-if [ -x /usr/bin/chromium ] && fc-list : family 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null; then
+# pdftotext (poppler-utils) lets the label tests read the text of the PDFs they generate.
+if [ -x /usr/bin/chromium ] && [ -x /usr/bin/pdftotext ] &&
+  fc-list : family 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null; then
   note 'already installed'
 else
-  note 'installing chromium fonts-noto-cjk from Debian packages (once)…'
+  note 'installing chromium fonts-noto-cjk poppler-utils from Debian packages (once)…'
   $SUDO apt-get update -qq >/dev/null
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk poppler-utils >/dev/null
   [ -x /usr/bin/chromium ] || fail 'chromium was not installed'
   note "installed: $(/usr/bin/chromium --version 2>/dev/null || echo chromium)"
 fi

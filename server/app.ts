@@ -13,7 +13,30 @@ import {
   storeRoutes,
   teamRoutes,
 } from './domains/accounts';
+import {
+  documentRoutes,
+  exportRoutes,
+  imageRoutes,
+  importRoutes,
+  listingReviewRoutes,
+  priceHoldRoutes,
+  productRoutes,
+} from './domains/catalog';
+import {
+  inboundRoutes,
+  platformInboundRoutes,
+  platformWarehouseRoutes,
+  stockRoutes,
+  warehouseRoutes,
+} from './domains/inventory';
 import { notificationRoutes } from './domains/notifications';
+import {
+  platformCatalogConfigRoutes,
+  platformCategoryRoutes,
+  platformRateRoutes,
+  sellerCatalogConfigRoutes,
+} from './domains/platform';
+import { storefrontRoutes } from './domains/storefront';
 import type { Database } from './platform/db/engine';
 import { type App, createHttpApp } from './platform/http/app';
 import { registerHealth } from './platform/http/health';
@@ -58,6 +81,23 @@ export async function buildApp({ config, database, devSmtp = null }: BuildOption
       await teamRoutes(app);
       await invitationPublicRoutes(app);
       await platformSellerRoutes(app);
+      await platformCategoryRoutes(app);
+      await platformCatalogConfigRoutes(app);
+      await platformRateRoutes(app);
+      await sellerCatalogConfigRoutes(app);
+      await productRoutes(app);
+      await priceHoldRoutes(app);
+      await listingReviewRoutes(app);
+      await imageRoutes(app);
+      await documentRoutes(app);
+      await importRoutes(app);
+      await exportRoutes(app);
+      await warehouseRoutes(app);
+      await stockRoutes(app);
+      await inboundRoutes(app);
+      await platformWarehouseRoutes(app);
+      await platformInboundRoutes(app);
+      await storefrontRoutes(app);
       await auditRoutes(app);
       if (config.NODE_ENV !== 'production') devMailboxRoutes(app, devSmtp);
     },

@@ -36,8 +36,9 @@ describe('dependency rule (ARCHITECTURE.md §1)', () => {
         const other = domainOf(target);
         if (!other || other === own) continue;
         const allowed = [join(serverDir, 'domains', other), join(serverDir, 'domains', other, 'index')];
-        // Tests build their data with other domains' test factories.
-        if (file.endsWith('.test.ts')) allowed.push(join(serverDir, 'domains', other, 'factories'));
+        // Tests (and test-only factories) build their data with other domains' test factories.
+        if (file.endsWith('.test.ts') || file.endsWith('/factories.ts'))
+          allowed.push(join(serverDir, 'domains', other, 'factories'));
         if (!allowed.includes(target.replace(/\.ts$/, ''))) {
           violations.push(`${relative(root, file)} → ${relative(root, target)}`);
         }

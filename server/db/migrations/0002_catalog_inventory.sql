@@ -40,6 +40,9 @@ CREATE TABLE "import_jobs" (
 	"failed" integer DEFAULT 0 NOT NULL,
 	"error_file_key" text,
 	"error_code" text,
+	"error_params" jsonb,
+	"late_problems" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"started_at" timestamp with time zone,
 	"finished_at" timestamp with time zone
@@ -219,6 +222,10 @@ CREATE TABLE "inbound_lines" (
 	"shipment_id" uuid NOT NULL,
 	"sku_id" uuid NOT NULL,
 	"seller_id" uuid NOT NULL,
+	"product_id" uuid NOT NULL,
+	"sku_code" text NOT NULL,
+	"barcode" text,
+	"title" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"quantity" integer NOT NULL,
 	"received" integer,
 	"damaged" integer,
@@ -300,8 +307,10 @@ CREATE TABLE "stock_settings" (
 	"low_threshold" integer,
 	"safety_stock" integer DEFAULT 0 NOT NULL,
 	"lead_time_days" integer DEFAULT 14 NOT NULL,
+	"safety_days" integer DEFAULT 7 NOT NULL,
 	"low_since" timestamp with time zone,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "stock_settings_values_check" CHECK (("stock_settings"."low_threshold" is null or "stock_settings"."low_threshold" >= 0) and "stock_settings"."safety_stock" >= 0 and "stock_settings"."lead_time_days" between 0 and 365 and "stock_settings"."safety_days" between 0 and 365)
 );
 --> statement-breakpoint
 ALTER TABLE "stock_settings" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
@@ -451,9 +460,12 @@ CREATE UNIQUE INDEX "price_holds_open_idx" ON "price_holds" USING btree ("sku_id
 CREATE INDEX "product_documents_document_idx" ON "product_documents" USING btree ("document_id");--> statement-breakpoint
 CREATE INDEX "product_history_product_idx" ON "product_history" USING btree ("product_id","created_at");--> statement-breakpoint
 CREATE INDEX "product_images_product_idx" ON "product_images" USING btree ("product_id","position");--> statement-breakpoint
+CREATE INDEX "product_images_seller_sha_idx" ON "product_images" USING btree ("seller_id","sha256");--> statement-breakpoint
 CREATE UNIQUE INDEX "products_number_idx" ON "products" USING btree ("number");--> statement-breakpoint
-CREATE INDEX "products_seller_recent_idx" ON "products" USING btree ("seller_id","updated_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "products_seller_recent_idx" ON "products" USING btree ("seller_id","updated_at","id");--> statement-breakpoint
 CREATE INDEX "products_seller_category_idx" ON "products" USING btree ("seller_id","category_id");--> statement-breakpoint
+CREATE INDEX "products_seller_created_idx" ON "products" USING btree ("seller_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "products_seller_quality_idx" ON "products" USING btree ("seller_id","quality_score","id");--> statement-breakpoint
 CREATE INDEX "products_seller_states_idx" ON "products" USING btree ("seller_id","review_state","sale_state");--> statement-breakpoint
 CREATE INDEX "products_search_trgm_idx" ON "products" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "sku_prices_seller_store_idx" ON "sku_prices" USING btree ("seller_id","store_id");--> statement-breakpoint
@@ -462,8 +474,10 @@ CREATE UNIQUE INDEX "skus_barcode_idx" ON "skus" USING btree ("barcode");--> sta
 CREATE INDEX "skus_product_idx" ON "skus" USING btree ("product_id","position");--> statement-breakpoint
 CREATE INDEX "store_listings_search_trgm_idx" ON "store_listings" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "store_listings_category_idx" ON "store_listings" USING gin ("category_path");--> statement-breakpoint
-CREATE INDEX "store_listings_recent_idx" ON "store_listings" USING btree ("published_at" DESC NULLS LAST,"product_id");--> statement-breakpoint
-CREATE INDEX "store_listings_price_idx" ON "store_listings" USING btree ("currency","min_price");--> statement-breakpoint
+CREATE INDEX "store_listings_newest_idx" ON "store_listings" USING btree ("published_at","product_id","store_id");--> statement-breakpoint
+CREATE INDEX "store_listings_store_newest_idx" ON "store_listings" USING btree ("store_id","published_at","product_id");--> statement-breakpoint
+CREATE INDEX "store_listings_currency_price_idx" ON "store_listings" USING btree ("currency","min_price","product_id","store_id");--> statement-breakpoint
+CREATE INDEX "store_listings_store_price_idx" ON "store_listings" USING btree ("store_id","min_price","product_id");--> statement-breakpoint
 CREATE INDEX "store_listings_seller_idx" ON "store_listings" USING btree ("seller_id");--> statement-breakpoint
 CREATE INDEX "inbound_history_shipment_idx" ON "inbound_history" USING btree ("shipment_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "inbound_shipments_number_idx" ON "inbound_shipments" USING btree ("number");--> statement-breakpoint
@@ -505,9 +519,10 @@ CREATE POLICY "tenant_isolation" ON "stock_levels" AS PERMISSIVE FOR ALL TO "app
 CREATE POLICY "tenant_isolation" ON "stock_movements" AS PERMISSIVE FOR ALL TO "app_user" USING ("stock_movements"."seller_id" = nullif(current_setting('app.seller_id', true), '')::uuid or coalesce(current_setting('app.platform', true), '') = 'on') WITH CHECK ("stock_movements"."seller_id" = nullif(current_setting('app.seller_id', true), '')::uuid or coalesce(current_setting('app.platform', true), '') = 'on');--> statement-breakpoint
 CREATE POLICY "tenant_isolation" ON "stock_settings" AS PERMISSIVE FOR ALL TO "app_user" USING ("stock_settings"."seller_id" = nullif(current_setting('app.seller_id', true), '')::uuid or coalesce(current_setting('app.platform', true), '') = 'on') WITH CHECK ("stock_settings"."seller_id" = nullif(current_setting('app.seller_id', true), '')::uuid or coalesce(current_setting('app.platform', true), '') = 'on');--> statement-breakpoint
 CREATE POLICY "tenant_isolation" ON "store_stock_defaults" AS PERMISSIVE FOR ALL TO "app_user" USING ("store_stock_defaults"."seller_id" = nullif(current_setting('app.seller_id', true), '')::uuid or coalesce(current_setting('app.platform', true), '') = 'on') WITH CHECK ("store_stock_defaults"."seller_id" = nullif(current_setting('app.seller_id', true), '')::uuid or coalesce(current_setting('app.platform', true), '') = 'on');--> statement-breakpoint
-CREATE POLICY "tenant_isolation_read" ON "warehouses" AS PERMISSIVE FOR SELECT TO "app_user" USING ("warehouses"."seller_id" = nullif(current_setting('app.seller_id', true), '')::uuid or coalesce(current_setting('app.platform', true), '') = 'on');--> statement-breakpoint
-CREATE POLICY "tenant_isolation_insert" ON "warehouses" AS PERMISSIVE FOR INSERT TO "app_user" WITH CHECK ("warehouses"."seller_id" is null or "warehouses"."seller_id" = nullif(current_setting('app.seller_id', true), '')::uuid or coalesce(current_setting('app.platform', true), '') = 'on');--> statement-breakpoint
-CREATE POLICY "tenant_isolation_update" ON "warehouses" AS PERMISSIVE FOR UPDATE TO "app_user" USING ("warehouses"."seller_id" = nullif(current_setting('app.seller_id', true), '')::uuid or coalesce(current_setting('app.platform', true), '') = 'on');--> statement-breakpoint
+CREATE POLICY "warehouses_read" ON "warehouses" AS PERMISSIVE FOR SELECT TO "app_user" USING ("warehouses"."seller_id" is null or "warehouses"."seller_id" = nullif(current_setting('app.seller_id', true), '')::uuid or coalesce(current_setting('app.platform', true), '') = 'on');--> statement-breakpoint
+CREATE POLICY "warehouses_insert" ON "warehouses" AS PERMISSIVE FOR INSERT TO "app_user" WITH CHECK ("warehouses"."seller_id" = nullif(current_setting('app.seller_id', true), '')::uuid or coalesce(current_setting('app.platform', true), '') = 'on');--> statement-breakpoint
+CREATE POLICY "warehouses_update" ON "warehouses" AS PERMISSIVE FOR UPDATE TO "app_user" USING ("warehouses"."seller_id" = nullif(current_setting('app.seller_id', true), '')::uuid or coalesce(current_setting('app.platform', true), '') = 'on') WITH CHECK ("warehouses"."seller_id" = nullif(current_setting('app.seller_id', true), '')::uuid or coalesce(current_setting('app.platform', true), '') = 'on');--> statement-breakpoint
+CREATE POLICY "warehouses_delete" ON "warehouses" AS PERMISSIVE FOR DELETE TO "app_user" USING ("warehouses"."seller_id" = nullif(current_setting('app.seller_id', true), '')::uuid or coalesce(current_setting('app.platform', true), '') = 'on');--> statement-breakpoint
 CREATE POLICY "platform_managed_read" ON "attributes" AS PERMISSIVE FOR SELECT TO "app_user" USING (true);--> statement-breakpoint
 CREATE POLICY "platform_managed_insert" ON "attributes" AS PERMISSIVE FOR INSERT TO "app_user" WITH CHECK (coalesce(current_setting('app.platform', true), '') = 'on');--> statement-breakpoint
 CREATE POLICY "platform_managed_update" ON "attributes" AS PERMISSIVE FOR UPDATE TO "app_user" USING (coalesce(current_setting('app.platform', true), '') = 'on');--> statement-breakpoint

@@ -20,6 +20,7 @@ export {
   userContact,
 } from './service/recipients';
 export { changeSellerStatus } from './service/seller-status';
+export { type SellerSummary, sellerIdsByName, sellerSummaries } from './service/seller-summaries';
 export { sessionAuthenticator, sessionPolicy } from './service/sessions';
 export {
   type CreateStoreInput,

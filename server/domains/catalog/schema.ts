@@ -84,8 +84,12 @@ export const products = pgTable(
   },
   (t) => [
     uniqueIndex('products_number_idx').on(t.number),
-    index('products_seller_recent_idx').on(t.sellerId, t.updatedAt.desc(), t.id.desc()),
+    // Ascending keys: read backwards they give `order by … desc, id desc` (NULLS FIRST, the default of
+    // desc), which an index declared `desc` (drizzle writes DESC NULLS LAST) would not.
+    index('products_seller_recent_idx').on(t.sellerId, t.updatedAt, t.id),
     index('products_seller_category_idx').on(t.sellerId, t.categoryId),
+    index('products_seller_created_idx').on(t.sellerId, t.createdAt, t.id),
+    index('products_seller_quality_idx').on(t.sellerId, t.qualityScore, t.id),
     index('products_seller_states_idx').on(t.sellerId, t.reviewState, t.saleState),
     index('products_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     check('products_review_state_check', sql`${t.reviewState} in ('draft','pending','approved','rejected')`),
@@ -212,7 +216,12 @@ export const productImages = pgTable(
     position: integer('position').notNull().default(0),
     createdAt: createdAt(),
   },
-  (t) => [index('product_images_product_idx').on(t.productId, t.position), tenantPolicy(t.sellerId)],
+  (t) => [
+    index('product_images_product_idx').on(t.productId, t.position),
+    // An upload whose content the seller already has reuses its processed files.
+    index('product_images_seller_sha_idx').on(t.sellerId, t.sha256),
+    tenantPolicy(t.sellerId),
+  ],
 );
 
 export const DOCUMENT_STATUSES = ['valid', 'expired'] as const;
@@ -340,8 +349,12 @@ export const storeListings = pgTable(
     primaryKey({ columns: [t.productId, t.storeId] }),
     index('store_listings_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('store_listings_category_idx').using('gin', t.categoryPath),
-    index('store_listings_recent_idx').on(t.publishedAt.desc(), t.productId),
-    index('store_listings_price_idx').on(t.currency, t.minPrice),
+    // Each sort's index matches its ORDER BY exactly (keyset: key, product_id, store_id); ascending keys
+    // read backwards give `desc` (NULLS FIRST), which drizzle's `.desc()` (DESC NULLS LAST) would not.
+    index('store_listings_newest_idx').on(t.publishedAt, t.productId, t.storeId),
+    index('store_listings_store_newest_idx').on(t.storeId, t.publishedAt, t.productId),
+    index('store_listings_currency_price_idx').on(t.currency, t.minPrice, t.productId, t.storeId),
+    index('store_listings_store_price_idx').on(t.storeId, t.minPrice, t.productId),
     index('store_listings_seller_idx').on(t.sellerId),
     ...publicReadTenantWritePolicy(t.sellerId),
   ],
@@ -351,6 +364,14 @@ export const IMPORT_MODES = ['validate', 'valid_rows', 'all_or_nothing'] as cons
 export type ImportMode = (typeof IMPORT_MODES)[number];
 export const IMPORT_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+/** A problem of one row of an import file (column key, message code and its parameters). */
+export interface ImportProblem {
+  line: number;
+  column: string | null;
+  code: string;
+  params?: Record<string, string | number>;
+}
 
 /** A bulk product/SKU import: its file, options, progress checkpoint and result counts. */
 export const importJobs = pgTable(
@@ -377,7 +398,13 @@ export const importJobs = pgTable(
     unchanged: integer('unchanged').notNull().default(0),
     failed: integer('failed').notNull().default(0),
     errorFileKey: text('error_file_key'),
+    /** Why the file could not be imported at all (a broken file, errors in all-or-nothing mode). */
     errorCode: text('error_code'),
+    errorParams: jsonb('error_params').$type<Record<string, string | number>>(),
+    /** Problems found while writing (rare: a barcode taken meanwhile), saved with each batch's checkpoint. */
+    lateProblems: jsonb('late_problems').$type<ImportProblem[]>().notNull().default([]),
+    /** Times a worker started on it (a restart resumes; too many failed starts end it). */
+    attempts: integer('attempts').notNull().default(0),
     createdAt: createdAt(),
     startedAt: ts('started_at'),
     finishedAt: ts('finished_at'),

@@ -105,6 +105,8 @@ export async function runMigrations(database: Database): Promise<void> {
   await database.db.execute(
     sql`grant select, insert, update, delete on all tables in schema public to app_user`,
   );
+  // Sequences behind display numbers (product_number_seq …) are used by request transactions.
+  await database.db.execute(sql`grant usage, select on all sequences in schema public to app_user`);
 }
 
 /** True when every committed migration has been applied (used by /readyz). */

@@ -1,5 +1,5 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { constants, createReadStream, createWriteStream } from 'node:fs';
+import { copyFile as fsCopyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -37,6 +37,13 @@ export async function putStream(key: string, source: Readable): Promise<number> 
   await mkdir(dirname(full), { recursive: true });
   await pipeline(source, createWriteStream(full));
   return (await stat(full)).size;
+}
+
+/** Copies a stored file to another key (a copy-on-write clone where the filesystem supports it). */
+export async function copyFile(fromKey: string, toKey: string): Promise<void> {
+  const to = pathOf(toKey);
+  await mkdir(dirname(to), { recursive: true });
+  await fsCopyFile(pathOf(fromKey), to, constants.COPYFILE_FICLONE);
 }
 
 export const readFileBytes = (key: string): Promise<Buffer> => readFile(pathOf(key));
