@@ -20,6 +20,9 @@ export const NAMESPACES = [
   'audit',
   'notifications',
   'platform',
+  'catalogConfig',
+  'inventory',
+  'catalog',
   'dev',
 ] as const;
 

@@ -24,6 +24,25 @@ const NotificationsPage = lazy(() => import('../features/notifications/Notificat
 const SellersListPage = lazy(() => import('../features/platform/SellersListPage'));
 const SellerDetailPage = lazy(() => import('../features/platform/SellerDetailPage'));
 const PlatformAuditPage = lazy(() => import('../features/platform/PlatformAuditPage'));
+const CategoriesPage = lazy(() => import('../features/platform/CategoriesPage'));
+const AttributesPage = lazy(() => import('../features/platform/AttributesPage'));
+const DocumentTypesPage = lazy(() => import('../features/platform/DocumentTypesPage'));
+const RejectionReasonsPage = lazy(() => import('../features/platform/RejectionReasonsPage'));
+const ExchangeRatesPage = lazy(() => import('../features/platform/ExchangeRatesPage'));
+const StockPage = lazy(() => import('../features/inventory/StockPage'));
+const WarehousesPage = lazy(() => import('../features/inventory/WarehousesPage'));
+const InboundListPage = lazy(() => import('../features/inventory/InboundListPage'));
+const InboundDetailPage = lazy(() => import('../features/inventory/InboundDetailPage'));
+const IncomingShipmentsPage = lazy(() => import('../features/inventory/platform/IncomingShipmentsPage'));
+const ReceiveShipmentPage = lazy(() => import('../features/inventory/platform/ReceiveShipmentPage'));
+const PlatformWarehousesPage = lazy(() => import('../features/inventory/platform/PlatformWarehousesPage'));
+const ProductsListPage = lazy(() => import('../features/catalog/ProductsListPage'));
+const ProductEditorPage = lazy(() => import('../features/catalog/ProductEditorPage'));
+const DocumentsPage = lazy(() => import('../features/catalog/DocumentsPage'));
+const ImportsPage = lazy(() => import('../features/catalog/ImportsPage'));
+const ImportDetailPage = lazy(() => import('../features/catalog/ImportDetailPage'));
+const ListingQueuePage = lazy(() => import('../features/catalog/platform/ListingQueuePage'));
+const ListingReviewPage = lazy(() => import('../features/catalog/platform/ListingReviewPage'));
 const MailboxPage = lazy(() => import('../features/dev/MailboxPage'));
 
 function Lazy({ children }: { children: React.ReactNode }) {
@@ -225,6 +244,196 @@ export function AppRoutes() {
                 <SellerDetailPage />
               </Lazy>
             </RequirePermission>
+          }
+        />
+        <Route
+          path="/platform/categories"
+          element={
+            <RequirePermission permission="listings:read">
+              <Lazy>
+                <CategoriesPage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/platform/attributes"
+          element={
+            <RequirePermission permission="listings:read">
+              <Lazy>
+                <AttributesPage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/platform/document-types"
+          element={
+            <RequirePermission permission="listings:read">
+              <Lazy>
+                <DocumentTypesPage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/platform/rejection-reasons"
+          element={
+            <RequirePermission permission="listings:read">
+              <Lazy>
+                <RejectionReasonsPage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route path="/catalog" element={<Navigate to="/catalog/products" replace />} />
+        <Route
+          path="/catalog/products"
+          element={
+            <RequirePermission permission="catalog:read">
+              <Lazy>
+                <ProductsListPage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/catalog/products/:id"
+          element={
+            <RequirePermission permission="catalog:read">
+              <Lazy>
+                <ProductEditorPage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/catalog/documents"
+          element={
+            <RequirePermission permission="catalog:read">
+              <Lazy>
+                <DocumentsPage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/catalog/imports"
+          element={
+            <RequirePermission permission="catalog:read">
+              <Lazy>
+                <ImportsPage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/catalog/imports/:id"
+          element={
+            <RequirePermission permission="catalog:read">
+              <Lazy>
+                <ImportDetailPage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/platform/listings"
+          element={
+            <RequirePermission permission="listings:read">
+              <Lazy>
+                <ListingQueuePage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/platform/listings/:id"
+          element={
+            <RequirePermission permission="listings:read">
+              <Lazy>
+                <ListingReviewPage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route path="/inventory" element={<Navigate to="/inventory/stock" replace />} />
+        <Route
+          path="/inventory/stock"
+          element={
+            <RequirePermission permission="inventory:read">
+              <Lazy>
+                <StockPage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/inventory/warehouses"
+          element={
+            <RequirePermission permission="inventory:read">
+              <Lazy>
+                <WarehousesPage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/inventory/inbound"
+          element={
+            <RequirePermission permission="inventory:read">
+              <Lazy>
+                <InboundListPage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/inventory/inbound/:id"
+          element={
+            <RequirePermission permission="inventory:read">
+              <Lazy>
+                <InboundDetailPage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/platform/inbound"
+          element={
+            <RequirePermission permission="inbound:receive">
+              <Lazy>
+                <IncomingShipmentsPage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/platform/inbound/:id"
+          element={
+            <RequirePermission permission="inbound:receive">
+              <Lazy>
+                <ReceiveShipmentPage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/platform/warehouses"
+          element={
+            <RequirePermission permission="inbound:receive">
+              <Lazy>
+                <PlatformWarehousesPage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/platform/exchange-rates"
+          element={
+            <Lazy>
+              <ExchangeRatesPage />
+            </Lazy>
           }
         />
         <Route

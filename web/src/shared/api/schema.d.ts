@@ -560,6 +560,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/platform/attributes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Attribute definitions, by key
+         * @description **Auth:** platform
+         *
+         *     **Permission:** `listings:read`
+         */
+        get: operations["listAttributes"];
+        put?: never;
+        /**
+         * Define an attribute
+         * @description enum and multi_enum need options; unit is for number only. 409 attribute_key_taken.
+         *
+         *     **Auth:** platform
+         *
+         *     **Permission:** `catalog_config:manage`
+         */
+        post: operations["createAttribute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/attributes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One attribute
+         * @description **Auth:** platform
+         *
+         *     **Permission:** `listings:read`
+         */
+        get: operations["getAttribute"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an attribute no category links
+         * @description 409 attribute_in_use (with the number of categories) while a category links it.
+         *
+         *     **Auth:** platform
+         *
+         *     **Permission:** `catalog_config:manage`
+         */
+        delete: operations["deleteAttribute"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an attribute’s names, type, unit or options
+         * @description The key cannot change. options replaces the whole list. 409 attribute_variant_in_use when a category uses it as a variant and the new type cannot be one.
+         *
+         *     **Auth:** platform
+         *
+         *     **Permission:** `catalog_config:manage`
+         */
+        patch: operations["updateAttribute"];
+        trace?: never;
+    };
     "/api/v1/platform/audit-log": {
         parameters: {
             query?: never;
@@ -575,6 +643,712 @@ export interface paths {
          */
         get: operations["listPlatformAuditLog"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The whole category tree
+         * @description Flat, depth-first (each category followed by its subtree), siblings by position.
+         *
+         *     **Auth:** platform
+         *
+         *     **Permission:** `listings:read`
+         */
+        get: operations["listPlatformCategories"];
+        put?: never;
+        /**
+         * Create a category
+         * @description Rules left out (null) are inherited from the parent. 409 category_slug_taken, 409 category_parent_inactive.
+         *
+         *     **Auth:** platform
+         *
+         *     **Permission:** `catalog_config:manage`
+         */
+        post: operations["createCategory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/categories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A category with its effective rules and links
+         * @description **Auth:** platform
+         *
+         *     **Permission:** `listings:read`
+         */
+        get: operations["getPlatformCategory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename, move or change the rules of a category
+         * @description Send only the fields to change; null clears a rule (it is then inherited). A new parentId moves the whole subtree.
+         *
+         *     **Auth:** platform
+         *
+         *     **Permission:** `catalog_config:manage`
+         */
+        patch: operations["updateCategory"];
+        trace?: never;
+    };
+    "/api/v1/platform/categories/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate a category (its parent must be active)
+         * @description **Auth:** platform
+         *
+         *     **Permission:** `catalog_config:manage`
+         */
+        post: operations["activateCategory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/categories/{id}/attributes/{attributeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Attach an attribute to a category, or override the inherited link
+         * @description Applies to the whole subtree unless a subcategory overrides it. excluded: true removes an inherited attribute.
+         *
+         *     **Auth:** platform
+         *
+         *     **Permission:** `catalog_config:manage`
+         */
+        put: operations["setCategoryAttribute"];
+        post?: never;
+        /**
+         * Remove the category’s own link (detach, or fall back to the inherited one)
+         * @description **Auth:** platform
+         *
+         *     **Permission:** `catalog_config:manage`
+         */
+        delete: operations["removeCategoryAttribute"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/categories/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate a category and its subtree
+         * @description Sellers can no longer choose them; existing products keep their category.
+         *
+         *     **Auth:** platform
+         *
+         *     **Permission:** `catalog_config:manage`
+         */
+        post: operations["deactivateCategory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/categories/{id}/document-types/{documentTypeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Require a document type in a subtree, or lift an inherited requirement
+         * @description **Auth:** platform
+         *
+         *     **Permission:** `catalog_config:manage`
+         */
+        put: operations["setCategoryDocumentType"];
+        post?: never;
+        /**
+         * Remove the category’s own document requirement row
+         * @description **Auth:** platform
+         *
+         *     **Permission:** `catalog_config:manage`
+         */
+        delete: operations["removeCategoryDocumentType"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/document-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Compliance document types, by key
+         * @description **Auth:** platform
+         *
+         *     **Permission:** `listings:read`
+         */
+        get: operations["listPlatformDocumentTypes"];
+        put?: never;
+        /**
+         * Define a compliance document type
+         * @description 400 document_pattern_invalid when the pattern is not a valid regular expression; 400 document_example_mismatch when the example does not match it.
+         *
+         *     **Auth:** platform
+         *
+         *     **Permission:** `catalog_config:manage`
+         */
+        post: operations["createDocumentType"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/document-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One document type
+         * @description **Auth:** platform
+         *
+         *     **Permission:** `listings:read`
+         */
+        get: operations["getDocumentType"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a document type no category requires
+         * @description 409 document_type_in_use while a category links it.
+         *
+         *     **Auth:** platform
+         *
+         *     **Permission:** `catalog_config:manage`
+         */
+        delete: operations["deleteDocumentType"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a document type
+         * @description **Auth:** platform
+         *
+         *     **Permission:** `catalog_config:manage`
+         */
+        patch: operations["updateDocumentType"];
+        trace?: never;
+    };
+    "/api/v1/platform/documents/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download any seller's document scan, for listing review
+         * @description Errors: 404 document (unknown id), 404 document_file (no scan on file).
+         *
+         *     **Auth:** platform
+         *
+         *     **Permission:** `listings:read`
+         */
+        get: operations["downloadPlatformDocumentFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/exchange-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Exchange rates, newest day first
+         * @description Any operator may read the rates.
+         *
+         *     **Auth:** platform
+         */
+        get: operations["listExchangeRates"];
+        put?: never;
+        /**
+         * Set the rate of a pair for a day
+         * @description Replaces the pair’s rate for that day if one is set. Conversions use the latest rate on or before a day; the inverse pair is used (exactly inverted) when only it is set.
+         *
+         *     **Auth:** platform
+         *
+         *     **Permission:** `rates:manage`
+         */
+        post: operations["setExchangeRate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/exchange-rates/{base}/{quote}/{day}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a rate set by mistake
+         * @description **Auth:** platform
+         *
+         *     **Permission:** `rates:manage`
+         */
+        delete: operations["deleteExchangeRate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/exchange-rates/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The latest rate of every pair
+         * @description **Auth:** platform
+         */
+        get: operations["latestPlatformExchangeRates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/images/{id}/{size}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Any seller's product image, for listing review
+         * @description Submitted, published or detached images of any seller; 404 for an unknown id.
+         *
+         *     **Auth:** platform
+         *
+         *     **Permission:** `listings:read`
+         */
+        get: operations["getPlatformImage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Incoming shipments of every seller, newest first
+         * @description Drafts are the sellers’ own until shipped and are not listed.
+         *
+         *     **Auth:** platform
+         *
+         *     **Permission:** `inbound:receive`
+         */
+        get: operations["listIncomingShipments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/inbound/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One incoming shipment
+         * @description **Auth:** platform
+         *
+         *     **Permission:** `inbound:receive`
+         */
+        get: operations["getIncomingShipment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/inbound/{id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the counts of every line and put the good units on stock
+         * @description Every line needs its received and damaged count. Only received (undamaged) units become stock at the destination; missing and extra units are shown per line. The seller is notified (inbound.received).
+         *
+         *     **Auth:** platform
+         *
+         *     **Permission:** `inbound:receive`
+         */
+        post: operations["receiveShipment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/inbound/{id}/start-receiving": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The boxes arrived: counting starts (shipped → receiving)
+         * @description **Auth:** platform
+         *
+         *     **Permission:** `inbound:receive`
+         */
+        post: operations["startReceivingShipment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/listings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Listings waiting for review, oldest submission first
+         * @description Errors: 400 invalid_cursor.
+         *
+         *     **Auth:** platform
+         *
+         *     **Permission:** `listings:read`
+         */
+        get: operations["listListingQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/listings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One submission: snapshot, seller, category rules, changes against the published copy, earlier decisions
+         * @description **Auth:** platform
+         *
+         *     **Permission:** `listings:read`
+         */
+        get: operations["getListingReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/listings/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a submission
+         * @description The snapshot becomes the published copy. A first approval puts the product on sale (unlisted → active); a deactivated or suspended product keeps its sale state. The seller is notified (listing.approved). 409 review_decided when another reviewer decided first.
+         *
+         *     **Auth:** platform
+         *
+         *     **Permission:** `listings:review`
+         */
+        post: operations["approveListing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/listings/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a submission with reasons
+         * @description One or more active reasons from the platform’s list, plus a note for the seller. A listing already on sale keeps its published copy. The seller is notified (listing.rejected) with the reasons in their language. 400 rejection_reason_invalid (errors[] at body.reasonKeys.<i>), 409 review_decided.
+         *
+         *     **Auth:** platform
+         *
+         *     **Permission:** `listings:review`
+         */
+        post: operations["rejectListing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/products/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend a listing (take it off sale for a platform reason)
+         * @description active or inactive → suspended; the seller is notified (listing.suspended) with the reason. 409 invalid_transition from other states.
+         *
+         *     **Auth:** platform
+         *
+         *     **Permission:** `listings:review`
+         */
+        post: operations["suspendProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/products/{id}/unsuspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lift a suspension
+         * @description suspended → the sale state it had before (active or inactive). 409 invalid_transition when not suspended.
+         *
+         *     **Auth:** platform
+         *
+         *     **Permission:** `listings:review`
+         */
+        post: operations["unsuspendProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/rejection-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reasons reviewers pick when rejecting a listing, in order
+         * @description **Auth:** platform
+         *
+         *     **Permission:** `listings:read`
+         */
+        get: operations["listRejectionReasons"];
+        put?: never;
+        /**
+         * Add a rejection reason
+         * @description 409 rejection_reason_key_taken.
+         *
+         *     **Auth:** platform
+         *
+         *     **Permission:** `catalog_config:manage`
+         */
+        post: operations["createRejectionReason"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/rejection-reasons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a reason’s texts or position
+         * @description The key cannot change: past decisions refer to it.
+         *
+         *     **Auth:** platform
+         *
+         *     **Permission:** `catalog_config:manage`
+         */
+        patch: operations["updateRejectionReason"];
+        trace?: never;
+    };
+    "/api/v1/platform/rejection-reasons/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Offer a reason again
+         * @description **Auth:** platform
+         *
+         *     **Permission:** `catalog_config:manage`
+         */
+        post: operations["activateRejectionReason"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/rejection-reasons/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop offering a reason (kept for past decisions)
+         * @description **Auth:** platform
+         *
+         *     **Permission:** `catalog_config:manage`
+         */
+        post: operations["deactivateRejectionReason"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/rejection-reasons/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Reorder the reasons
+         * @description **Auth:** platform
+         *
+         *     **Permission:** `catalog_config:manage`
+         */
+        put: operations["reorderRejectionReasons"];
         post?: never;
         delete?: never;
         options?: never;
@@ -758,6 +1532,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/platform/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Platform-wide settings
+         * @description **Auth:** platform
+         */
+        get: operations["getPlatformSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change platform-wide settings
+         * @description **Auth:** platform
+         *
+         *     **Permission:** `catalog_config:manage`
+         */
+        patch: operations["updatePlatformSettings"];
+        trace?: never;
+    };
+    "/api/v1/platform/warehouses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Platform warehouses
+         * @description Readable by warehouse staff (inbound:receive) and by warehouse managers.
+         *
+         *     **Auth:** platform
+         *
+         *     **Permission:** `inbound:receive`
+         */
+        get: operations["listPlatformWarehouses"];
+        put?: never;
+        /**
+         * Add a platform warehouse
+         * @description **Auth:** platform
+         *
+         *     **Permission:** `warehouses:manage`
+         */
+        post: operations["createPlatformWarehouse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/warehouses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One platform warehouse
+         * @description **Auth:** platform
+         *
+         *     **Permission:** `inbound:receive`
+         */
+        get: operations["getPlatformWarehouse"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a platform warehouse that was never used
+         * @description **Auth:** platform
+         *
+         *     **Permission:** `warehouses:manage`
+         */
+        delete: operations["deletePlatformWarehouse"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a platform warehouse
+         * @description **Auth:** platform
+         *
+         *     **Permission:** `warehouses:manage`
+         */
+        patch: operations["updatePlatformWarehouse"];
+        trace?: never;
+    };
     "/api/v1/seller/audit-log": {
         parameters: {
             query?: never;
@@ -772,6 +1636,54 @@ export interface paths {
          *     **Permission:** `audit:read`
          */
         get: operations["listAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The active category tree
+         * @description Flat, depth-first; names in every console language.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:read`
+         */
+        get: operations["listSellerCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/categories/{id}/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a product in this category needs
+         * @description Effective rules after inheritance: commission, image limits, required languages, attributes (required, variant) and required documents. 404 for inactive categories.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:read`
+         */
+        get: operations["getCategoryRules"];
         put?: never;
         post?: never;
         delete?: never;
@@ -878,6 +1790,594 @@ export interface paths {
          */
         put: operations["setSecurityPolicy"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/document-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Compliance document types
+         * @description **Auth:** seller
+         *
+         *     **Permission:** `catalog:read`
+         */
+        get: operations["listSellerDocumentTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The seller's compliance documents, soonest expiry first
+         * @description **Auth:** seller
+         *
+         *     **Permission:** `catalog:read`
+         */
+        get: operations["listDocuments"];
+        put?: never;
+        /**
+         * Register a compliance document
+         * @description The number must match the type's format (400 document_number_invalid, with an example); an expiring type needs expiresOn (today or later). One number per type (409 document_number_taken). Upload the scan with PUT /documents/{id}/file.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:write`
+         */
+        post: operations["createDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One compliance document with its linked products
+         * @description **Auth:** seller
+         *
+         *     **Permission:** `catalog:read`
+         */
+        get: operations["getDocument"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a compliance document
+         * @description Only a document no product is linked to (409 document_linked).
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:write`
+         */
+        delete: operations["deleteDocument"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a compliance document
+         * @description A new expiry date resets the reminders. An expired document given a new date is valid again, and the listings it had suspended return to sale.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:write`
+         */
+        patch: operations["updateDocument"];
+        trace?: never;
+    };
+    "/api/v1/seller/documents/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the document's scan
+         * @description **Auth:** seller
+         *
+         *     **Permission:** `catalog:read`
+         */
+        get: operations["downloadDocumentFile"];
+        /**
+         * Upload (or replace) the document's scan
+         * @description PDF, JPEG or PNG by content (the file name does not matter), at most 20 MB. Errors: 415 unsupported_document_type, 422 document_file_corrupt, 413 document_file_too_large, 400 file_empty.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:write`
+         */
+        put: operations["uploadDocumentFile"];
+        post?: never;
+        /**
+         * Remove the document's scan
+         * @description **Auth:** seller
+         *
+         *     **Permission:** `catalog:write`
+         */
+        delete: operations["deleteDocumentFile"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/exchange-rates/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The latest platform exchange rate of every pair
+         * @description **Auth:** seller
+         *
+         *     **Permission:** `catalog:read`
+         */
+        get: operations["latestExchangeRates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/exports/products.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export products and SKUs (CSV)
+         * @description Takes the query parameters of GET /api/v1/seller/products (search, filters, sort). One row per SKU, in the import template’s columns plus facts (product number, category, states, currency, units available); at most 100,000 products. Uploaded again without a category, the file updates the same SKUs. Text cells starting with = + - @ are prefixed with an apostrophe. UTF-8 with BOM.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:read`
+         */
+        get: operations["exportProductsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/exports/products.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export products and SKUs (XLSX)
+         * @description Takes the query parameters of GET /api/v1/seller/products (search, filters, sort). One row per SKU, in the import template’s columns plus facts (product number, category, states, currency, units available); at most 100,000 products. Uploaded again without a category, the file updates the same SKUs. Text cells starting with = + - @ are prefixed with an apostrophe.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:read`
+         */
+        get: operations["exportProductsXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an image not yet on a product
+         * @description JPEG, PNG or WebP by content (the file name does not matter), at most 10 MB, 500–8000 px per side and 40 megapixels. Errors: 415 unsupported_image_type, 422 image_corrupt, image_too_small, image_too_large, 413 image_file_too_large, 400 file_empty. For the product form before its first save and for bulk imports: pass the id in the product's imageIds. Images never attached are removed after 7 days.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:write`
+         */
+        post: operations["uploadImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/images/{id}/{size}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of the seller's images
+         * @description **Auth:** seller
+         *
+         *     **Permission:** `catalog:read`
+         */
+        get: operations["getSellerImage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Imports of the seller, newest first
+         * @description **Auth:** seller
+         *
+         *     **Permission:** `catalog:read`
+         */
+        get: operations["listImports"];
+        put?: never;
+        /**
+         * Upload a CSV or XLSX file to import
+         * @description One row per SKU; rows with the same product key form one product. Existing SKUs (by SKU code, else barcode) are updated: prices, stock (a count correction in your own warehouse), attributes and texts; other rows create products (drafts) in the category. The file is checked at once (type, encoding, delimiter, columns); the rows are processed in the background: poll GET /api/v1/seller/imports/{id}. Errors (400 with errors[] at body.file): import_file_empty, import_file_binary, xlsx_unreadable, csv_line_too_long, csv_quote_not_closed, csv_bad_quote, import_too_many_rows, import_too_many_columns, import_unknown_columns, import_missing_columns, import_duplicate_columns (each names the columns); 415 import_xls_unsupported, multipart_required; 413 upload_too_large; 403 permission_denied (a stock column needs inventory:write); 404 image_bundle.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:write`
+         */
+        post: operations["createImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One import: progress and result
+         * @description **Auth:** seller
+         *
+         *     **Permission:** `catalog:read`
+         */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/imports/{id}/errors.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rows that were not imported (CSV)
+         * @description The original rows with two more columns: the line number and every problem of the row (column and reason) in your language. Fix them and upload the file again. 404 when the import has no problems.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:read`
+         */
+        get: operations["downloadImportErrorsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/imports/{id}/errors.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rows that were not imported (XLSX)
+         * @description The original rows with two more columns: the line number and every problem of the row (column and reason) in your language. Fix them and upload the file again. 404 when the import has no problems.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:read`
+         */
+        get: operations["downloadImportErrorsXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/imports/image-bundles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a ZIP of images for an import
+         * @description Upload this first, then pass its id as imageBundleId with the file; the images column of a row lists file names in the ZIP (folders and case do not matter) separated by ;. Errors: 400 zip_unreadable, zip_unsupported (ZIP64), zip_no_files, zip_too_many_files; 413 upload_too_large.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:write`
+         */
+        post: operations["uploadImportImages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/imports/template.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Import template of a category (CSV)
+         * @description UTF-8 with BOM; one header row of column keys. Errors: 400 category_not_found, category_inactive, category_not_leaf.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:read`
+         */
+        get: operations["downloadImportTemplateCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/imports/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Import template of a category (XLSX)
+         * @description Column names in your language (required ones marked *), a hidden row of column keys, drop-down lists for option attributes and an instructions sheet. Errors: 400 category_not_found, category_inactive, category_not_leaf.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:read`
+         */
+        get: operations["downloadImportTemplateXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Inbound shipments, newest first
+         * @description **Auth:** seller
+         *
+         *     **Permission:** `inventory:read`
+         */
+        get: operations["listInboundShipments"];
+        put?: never;
+        /**
+         * Start a draft shipment to a platform warehouse
+         * @description Lines must be the seller’s active SKUs, each once (400 with the line paths).
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `inventory:write`
+         */
+        post: operations["createInboundShipment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/inbound/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One shipment with its lines, counts and history
+         * @description **Auth:** seller
+         *
+         *     **Permission:** `inventory:read`
+         */
+        get: operations["getInboundShipment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a draft: destination, boxes, note
+         * @description Only drafts can change (409 inbound_not_draft).
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `inventory:write`
+         */
+        patch: operations["updateInboundShipment"];
+        trace?: never;
+    };
+    "/api/v1/seller/inbound/{id}/box-labels.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Box labels (100 × 150 mm): shipment number, box n of N, seller, destination
+         * @description **Auth:** seller
+         *
+         *     **Permission:** `inventory:read`
+         */
+        get: operations["printInboundBoxLabels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/inbound/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a draft
+         * @description **Auth:** seller
+         *
+         *     **Permission:** `inventory:write`
+         */
+        post: operations["cancelInboundShipment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/inbound/{id}/labels.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SKU barcode labels (58 × 40 mm) for the shipment
+         * @description EAN-13 (or EAN-8 / UPC-A) when the SKU has a valid barcode, else Code 128 of the SKU code; with the SKU code and title. One label per unit, or `copies` per line. More than 5000 labels: 422.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `inventory:read`
+         */
+        get: operations["printInboundSkuLabels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/inbound/{id}/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace the lines of a draft
+         * @description **Auth:** seller
+         *
+         *     **Permission:** `inventory:write`
+         */
+        put: operations["setInboundShipmentLines"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/inbound/{id}/ship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a draft as shipped, with carrier and tracking number
+         * @description A shipment without lines cannot ship (409 inbound_no_lines).
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `inventory:write`
+         */
+        post: operations["shipInboundShipment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1104,6 +2604,472 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/seller/price-holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Price changes held by the price quarantine
+         * @description A change that multiplies or divides a price by the platform’s quarantine factor (default 3) or more waits here; the old price stays until it is confirmed. Newest first.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:read`
+         */
+        get: operations["listPriceHolds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/price-holds/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply a held price change
+         * @description The held prices apply (follow prices and store listings follow). 409 price_hold_decided when it was already confirmed or discarded (or replaced by a later change).
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:write`
+         */
+        post: operations["confirmPriceHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/price-holds/{id}/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Drop a held price change (the current price stays)
+         * @description 409 price_hold_decided when it was already decided.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:write`
+         */
+        post: operations["discardPriceHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Products of the seller
+         * @description Keyset-paginated; the cursor carries the sort key. A member limited to some stores sees products of those stores (and products not yet in any store). Hint codes: missing_language:<lang>, short_title, short_description, no_images, too_few_images, empty_required_attribute:<key>, empty_optional_attribute:<key>, no_keywords, no_brand, no_video, no_skus, missing_barcode, missing_dimensions. Errors: 400 invalid_cursor.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:read`
+         */
+        get: operations["listProducts"];
+        put?: never;
+        /**
+         * Create a product (draft)
+         * @description A draft may be incomplete: types and options of attribute values are checked now, required attributes, languages, images and documents when it is submitted. Errors: 400 with errors[] (category_not_found, category_inactive, category_not_leaf, attribute_unknown, attribute_is_variant, attribute_type, attribute_option, store_not_found, image_not_found, image_in_use, document_not_found, document_expired, and the SKU errors). Errors: 400 with errors[] (barcode_not_digits, barcode_length, barcode_check_digit, option_unknown, attribute_option, sale_price_not_below_list, duplicate_sku_code, duplicate_barcode, duplicate_options, store_not_in_product); 409 sku_code_taken (names the product), barcode_taken (your own SKU: names the product and SKU), barcode_registered (another seller’s), product_archived; 422 exchange_rate_missing. Prices are integer minor units. A SKU has a base price in the seller’s default currency; in each store of the product it either follows the base price (converted at the platform’s latest rate, then rounded to the store currency’s price ending: RUB: 1 287.34 → 1 289.00; CNY: 99.62 → 99.90; USD: 12.40 → 11.99; EUR: 12.60 → 12.99; GBP: 12.60 → 12.99; KZT: 4 520.60 → 4 521; UZS: 125 400.40 → 125 400; BYN: 12.33 → 12.29; JPY: 1 280 → 1 280; KRW: 12 800 → 12 800) or is overridden. A change that multiplies or divides the list price or the price paid by the platform’s quarantine factor (default 3) or more is held: the old price stays, the response says held=true, and the change waits under /api/v1/seller/price-holds.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:write`
+         */
+        post: operations["createProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One product: working copy, published copy, SKUs with store prices, quality and review history
+         * @description **Auth:** seller
+         *
+         *     **Permission:** `catalog:read`
+         */
+        get: operations["getProduct"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the working copy
+         * @description An approved product stays on sale with its published copy; the change becomes a draft revision to submit. A changed category drops attribute values that do not fit it. The store list applies at once. Errors: 400 with errors[] (as for create), 409 product_in_review (withdraw first), product_archived, product_changed (edited at the same time; reload), 422 exchange_rate_missing (a new store’s currency).
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:write`
+         */
+        patch: operations["updateProduct"];
+        trace?: never;
+    };
+    "/api/v1/seller/products/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put a deactivated product back on sale
+         * @description inactive → active (the published copy is listed again). 409 invalid_transition from another state.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:write`
+         */
+        post: operations["activateProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/products/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive a product
+         * @description unlisted, active, inactive or suspended → archived: off sale and read-only; a pending review is withdrawn. 409 invalid_transition from another state.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:write`
+         */
+        post: operations["archiveProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/products/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a product off sale
+         * @description active → inactive. Its store listings disappear at once; activate brings them back. 409 invalid_transition from another state.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:write`
+         */
+        post: operations["deactivateProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/products/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A product's compliance documents
+         * @description **Auth:** seller
+         *
+         *     **Permission:** `catalog:read`
+         */
+        get: operations["listProductDocuments"];
+        /**
+         * Set a product's compliance documents
+         * @description Replaces the product's links. A newly linked document must be valid (400 document_expired). A listing suspended for an expired document returns to sale once it holds a valid document of every type its category requires.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:write`
+         */
+        put: operations["setProductDocuments"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/products/{id}/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A product's images, main image first
+         * @description **Auth:** seller
+         *
+         *     **Permission:** `catalog:read`
+         */
+        get: operations["listProductImages"];
+        put?: never;
+        /**
+         * Add an image to a product
+         * @description JPEG, PNG or WebP by content (the file name does not matter), at most 10 MB, 500–8000 px per side and 40 megapixels. Errors: 415 unsupported_image_type, 422 image_corrupt, image_too_small, image_too_large, 413 image_file_too_large, 400 file_empty. The image is appended (the first one is the main image); at most the category's image count (409 too_many_images). The same file again answers 200 with the existing image.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:write`
+         */
+        post: operations["uploadProductImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/products/{id}/images/{imageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove an image from a product
+         * @description The next image becomes the main one. An image the published listing still shows stays visible to buyers until a revision without it is approved.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:write`
+         */
+        delete: operations["deleteProductImage"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/products/{id}/images/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the order of a product's images (the first is the main image)
+         * @description imageIds must be exactly the product's images (400 image_order_mismatch).
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:write`
+         */
+        put: operations["reorderProductImages"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/products/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore an archived product
+         * @description archived → inactive (when it was approved before) or unlisted. 409 invalid_transition from another state.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:write`
+         */
+        post: operations["restoreProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/products/{id}/skus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a SKU
+         * @description Options use the category's variant attributes. Errors: 400 with errors[] (barcode_not_digits, barcode_length, barcode_check_digit, option_unknown, attribute_option, sale_price_not_below_list, duplicate_sku_code, duplicate_barcode, duplicate_options, store_not_in_product); 409 sku_code_taken (names the product), barcode_taken (your own SKU: names the product and SKU), barcode_registered (another seller’s), product_archived; 422 exchange_rate_missing. Prices are integer minor units. A SKU has a base price in the seller’s default currency; in each store of the product it either follows the base price (converted at the platform’s latest rate, then rounded to the store currency’s price ending: RUB: 1 287.34 → 1 289.00; CNY: 99.62 → 99.90; USD: 12.40 → 11.99; EUR: 12.60 → 12.99; GBP: 12.60 → 12.99; KZT: 4 520.60 → 4 521; UZS: 125 400.40 → 125 400; BYN: 12.33 → 12.29; JPY: 1 280 → 1 280; KRW: 12 800 → 12 800) or is overridden. A change that multiplies or divides the list price or the price paid by the platform’s quarantine factor (default 3) or more is held: the old price stays, the response says held=true, and the change waits under /api/v1/seller/price-holds.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:write`
+         */
+        post: operations["addSku"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/products/{id}/skus/{skuId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a SKU that was never sold
+         * @description Errors: 409 sku_published (the product was approved: set the SKU inactive instead), sku_has_stock.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:write`
+         */
+        delete: operations["removeSku"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a SKU
+         * @description Send only the fields to change. SKUs are not reviewed: changes apply at once. Errors: 400 with errors[] (barcode_not_digits, barcode_length, barcode_check_digit, option_unknown, attribute_option, sale_price_not_below_list, duplicate_sku_code, duplicate_barcode, duplicate_options, store_not_in_product); 409 sku_code_taken (names the product), barcode_taken (your own SKU: names the product and SKU), barcode_registered (another seller’s), product_archived; 422 exchange_rate_missing. Prices are integer minor units. A SKU has a base price in the seller’s default currency; in each store of the product it either follows the base price (converted at the platform’s latest rate, then rounded to the store currency’s price ending: RUB: 1 287.34 → 1 289.00; CNY: 99.62 → 99.90; USD: 12.40 → 11.99; EUR: 12.60 → 12.99; GBP: 12.60 → 12.99; KZT: 4 520.60 → 4 521; UZS: 125 400.40 → 125 400; BYN: 12.33 → 12.29; JPY: 1 280 → 1 280; KRW: 12 800 → 12 800) or is overridden. A change that multiplies or divides the list price or the price paid by the platform’s quarantine factor (default 3) or more is held: the old price stays, the response says held=true, and the change waits under /api/v1/seller/price-holds.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:write`
+         */
+        patch: operations["updateSku"];
+        trace?: never;
+    };
+    "/api/v1/seller/products/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit for review
+         * @description draft or rejected → pending, with a snapshot of the content. Every blocking problem at once: 400 listing_incomplete with errors[] whose paths name product fields (title.ru-RU, description.en-US, attributes.<key>, images, documents.<type key>, skus, skus.<i>.options.<axis>) and codes (language_required, title_required, description_required, attribute_required, too_few_images, too_many_images, document_required, sku_required, option_required, duplicate_options, category_inactive, category_not_leaf). 409 invalid_transition, product_archived.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:write`
+         */
+        post: operations["submitProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/products/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a submission
+         * @description pending → draft (the review is kept as withdrawn). 409 invalid_transition.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:write`
+         */
+        post: operations["withdrawProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/products/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One action on many products
+         * @description Each product is done on its own: the answer lists a result per product id (ok, or an error code with its text, e.g. not_found, invalid_transition, listing_incomplete with errors[], price_too_low). Price changes apply to the base prices of every SKU and respect the price quarantine (held counts).
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `catalog:write`
+         */
+        post: operations["bulkProducts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/seller/roles": {
         parameters: {
             query?: never;
@@ -1162,6 +3128,198 @@ export interface paths {
          *     **Permission:** `team:manage`
          */
         patch: operations["updateRole"];
+        trace?: never;
+    };
+    "/api/v1/seller/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stock per SKU with its warehouses
+         * @description One item per SKU that has a stock record: totals over all warehouses, the per-warehouse rows, the effective low-stock threshold and the replenishment figures (30-day velocity, days of cover, suggested restock, turnover, age).
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `inventory:read`
+         */
+        get: operations["listStock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/stock/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Count, receive, write off or transfer stock at own warehouses
+         * @description Each adjustment leaves ledger rows. Availability never goes below zero: writing off or counting below what is reserved for orders answers 409 (insufficient_stock, count_below_reserved). Stock in platform warehouses changes only by inbound receiving and orders (409 platform_warehouse_stock).
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `inventory:write`
+         */
+        post: operations["adjustStock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/stock/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find the seller’s SKUs by code or barcode (scanner input)
+         * @description Exact SKU codes (any case) or barcodes, comma- or space-separated, up to 50.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `inventory:read`
+         */
+        get: operations["lookupStockSkus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/stock/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The stock ledger, newest first
+         * @description **Auth:** seller
+         *
+         *     **Permission:** `inventory:read`
+         */
+        get: operations["listStockMovements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/stock/skus/{skuId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The stock of one SKU
+         * @description A SKU of the seller that was never stocked answers zeros.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `inventory:read`
+         */
+        get: operations["getSkuStock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/stock/skus/{skuId}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Low-stock threshold and replenishment settings of a SKU
+         * @description **Auth:** seller
+         *
+         *     **Permission:** `inventory:write`
+         */
+        patch: operations["updateSkuStockSettings"];
+        trace?: never;
+    };
+    "/api/v1/seller/stock/store-defaults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Default low-stock threshold of each store
+         * @description **Auth:** seller
+         *
+         *     **Permission:** `inventory:read`
+         */
+        get: operations["listStoreStockDefaults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/stock/store-defaults/{storeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a store’s default low-stock threshold
+         * @description Applies to SKUs of the store’s products without a threshold of their own.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `inventory:write`
+         */
+        put: operations["setStoreStockDefault"];
+        post?: never;
+        /**
+         * Remove a store’s default threshold (5 applies again)
+         * @description **Auth:** seller
+         *
+         *     **Permission:** `inventory:write`
+         */
+        delete: operations["clearStoreStockDefault"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/seller/stores": {
@@ -1270,6 +3428,156 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/seller/warehouses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Own and platform warehouses
+         * @description Platform warehouses first, then by handling days and code.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `inventory:read`
+         */
+        get: operations["listWarehouses"];
+        put?: never;
+        /**
+         * Add an own warehouse
+         * @description Codes are unique per seller, ignoring case (409 warehouse_code_taken).
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `inventory:write`
+         */
+        post: operations["createWarehouse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seller/warehouses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One warehouse (own or platform)
+         * @description **Auth:** seller
+         *
+         *     **Permission:** `inventory:read`
+         */
+        get: operations["getWarehouse"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an own warehouse that was never used
+         * @description One with stock history answers 409 warehouse_in_use: deactivate it instead.
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `inventory:write`
+         */
+        delete: operations["deleteWarehouse"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an own warehouse
+         * @description Deactivating a warehouse that still holds units is refused (409 warehouse_has_stock).
+         *
+         *     **Auth:** seller
+         *
+         *     **Permission:** `inventory:write`
+         */
+        patch: operations["updateWarehouse"];
+        trace?: never;
+    };
+    "/api/v1/store/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The category tree
+         * @description Active categories, flat and depth-first (each parent followed by its subtree).
+         */
+        get: operations["listStoreCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/store/images/{id}/{size}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An image of a published listing
+         * @description Only images that a published listing shows; anything else is 404. Cacheable forever.
+         */
+        get: operations["getStoreImage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/store/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search and browse products on sale
+         * @description Approved, active listings that can be ordered now (in stock or on backorder), one item per product and store. Texts in every language; displayTitle follows Accept-Language. Errors: 400 price_needs_currency (a price range without currency or storeId), price_range_inverted, currency_unsupported, invalid_cursor; 404 for an unknown or inactive category.
+         */
+        get: operations["searchStoreProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/store/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A product page
+         * @description The approved copy (a revision under review does not show), the store’s prices, stock per SKU. 404 when the product is not on sale in that store.
+         */
+        get: operations["getStoreProduct"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1299,6 +3607,44 @@ export interface components {
             postalCode?: string;
             /** @description Province, state or oblast. */
             region?: string;
+        };
+        Attribute: {
+            /** @description Categories that link it directly. */
+            categoryCount: number;
+            /** @description ISO 8601. */
+            createdAt: string;
+            id: string;
+            key: string;
+            names: components["schemas"]["TranslatedText"];
+            options: components["schemas"]["AttributeOption"][];
+            /** @enum {string} */
+            type: "text" | "number" | "enum" | "multi_enum" | "boolean" | "date";
+            unit: string | null;
+            /** @description ISO 8601. */
+            updatedAt: string;
+        };
+        AttributeInput: {
+            /** @description Categories that link it directly. */
+            categoryCount: number;
+            /** @description ISO 8601. */
+            createdAt: string;
+            id: string;
+            key: string;
+            names: components["schemas"]["TranslatedTextInput"];
+            options: components["schemas"]["AttributeOptionInput"][];
+            /** @enum {string} */
+            type: "text" | "number" | "enum" | "multi_enum" | "boolean" | "date";
+            unit: string | null;
+            /** @description ISO 8601. */
+            updatedAt: string;
+        };
+        AttributeOption: {
+            names: components["schemas"]["TranslatedText"];
+            value: string;
+        };
+        AttributeOptionInput: {
+            names: components["schemas"]["TranslatedTextInput"];
+            value: string;
         };
         AuditEntry: {
             /** @description What was done, e.g. store.created or updateCompany. */
@@ -1343,6 +3689,286 @@ export interface components {
             entityType: string;
             id: string;
             ip: string | null;
+        };
+        BulkPriceChange: {
+            /** @enum {string} */
+            direction: "up" | "down";
+            /**
+             * @description percent of the current price, or a fixed amount in minor units.
+             * @enum {string}
+             */
+            kind: "percent" | "amount";
+            /** @description percent: 0.01–1000 (two decimals at most); amount: whole minor units of the seller currency. */
+            value: number;
+        };
+        BulkPriceChangeInput: {
+            /** @enum {string} */
+            direction: "up" | "down";
+            /**
+             * @description percent of the current price, or a fixed amount in minor units.
+             * @enum {string}
+             */
+            kind: "percent" | "amount";
+            /** @description percent: 0.01–1000 (two decimals at most); amount: whole minor units of the seller currency. */
+            value: number;
+        };
+        BulkProductResult: {
+            /** @description Error code when not ok (not_found, invalid_transition, listing_incomplete …). */
+            code?: string;
+            detail?: string;
+            errors?: {
+                code: string;
+                message: string;
+                path: string;
+            }[];
+            /** @description action=price: SKU price changes held by the quarantine. */
+            held?: number;
+            ok: boolean;
+            productId: string;
+        };
+        BulkProductResultInput: {
+            /** @description Error code when not ok (not_found, invalid_transition, listing_incomplete …). */
+            code?: string;
+            detail?: string;
+            errors?: {
+                code: string;
+                message: string;
+                path: string;
+            }[];
+            /** @description action=price: SKU price changes held by the quarantine. */
+            held?: number;
+            ok: boolean;
+            productId: string;
+        };
+        Category: {
+            active: boolean;
+            /** @description Own value; null inherits from the parent. */
+            commissionBps: number | null;
+            /** @description ISO 8601. */
+            createdAt: string;
+            /** @description 0 for a top-level category. */
+            depth: number;
+            id: string;
+            maxImages: number | null;
+            minImages: number | null;
+            names: components["schemas"]["TranslatedText"];
+            parentId: string | null;
+            /** @description Ids from the root down to this category (itself included). */
+            path: string[];
+            position: number;
+            requiredLanguages: string[] | null;
+            slug: string;
+            /** @description ISO 8601. */
+            updatedAt: string;
+        };
+        CategoryDetail: {
+            attributeLinks: {
+                attributeId: string;
+                excluded: boolean;
+                /** @description An ancestor links it too. */
+                inherited: boolean;
+                key: string;
+                names: components["schemas"]["TranslatedText"];
+                /** @description The link is this category’s own row. */
+                own: boolean;
+                position: number;
+                required: boolean;
+                /** @description The category whose link is in effect here. */
+                sourceCategoryId: string;
+                /** @enum {string} */
+                type: "text" | "number" | "enum" | "multi_enum" | "boolean" | "date";
+                unit: string | null;
+                variant: boolean;
+            }[];
+            category: components["schemas"]["Category"];
+            defaults: {
+                commissionBps: number;
+                maxImages: number;
+                minImages: number;
+                requiredLanguages: string[];
+            };
+            documentTypeLinks: {
+                documentTypeId: string;
+                excluded: boolean;
+                inherited: boolean;
+                key: string;
+                names: components["schemas"]["TranslatedText"];
+                own: boolean;
+                sourceCategoryId: string;
+            }[];
+            effective: components["schemas"]["CategoryRules"];
+            ruleSources: {
+                /** @description Category whose own value is in effect; null: the default. */
+                commissionBps: string | null;
+                /** @description Category whose own value is in effect; null: the default. */
+                maxImages: string | null;
+                /** @description Category whose own value is in effect; null: the default. */
+                minImages: string | null;
+                /** @description Category whose own value is in effect; null: the default. */
+                requiredLanguages: string | null;
+            };
+        };
+        CategoryDetailInput: {
+            attributeLinks: {
+                attributeId: string;
+                excluded: boolean;
+                /** @description An ancestor links it too. */
+                inherited: boolean;
+                key: string;
+                names: components["schemas"]["TranslatedTextInput"];
+                /** @description The link is this category’s own row. */
+                own: boolean;
+                position: number;
+                required: boolean;
+                /** @description The category whose link is in effect here. */
+                sourceCategoryId: string;
+                /** @enum {string} */
+                type: "text" | "number" | "enum" | "multi_enum" | "boolean" | "date";
+                unit: string | null;
+                variant: boolean;
+            }[];
+            category: components["schemas"]["CategoryInput"];
+            defaults: {
+                commissionBps: number;
+                maxImages: number;
+                minImages: number;
+                requiredLanguages: string[];
+            };
+            documentTypeLinks: {
+                documentTypeId: string;
+                excluded: boolean;
+                inherited: boolean;
+                key: string;
+                names: components["schemas"]["TranslatedTextInput"];
+                own: boolean;
+                sourceCategoryId: string;
+            }[];
+            effective: components["schemas"]["CategoryRulesInput"];
+            ruleSources: {
+                /** @description Category whose own value is in effect; null: the default. */
+                commissionBps: string | null;
+                /** @description Category whose own value is in effect; null: the default. */
+                maxImages: string | null;
+                /** @description Category whose own value is in effect; null: the default. */
+                minImages: string | null;
+                /** @description Category whose own value is in effect; null: the default. */
+                requiredLanguages: string | null;
+            };
+        };
+        CategoryInput: {
+            active: boolean;
+            /** @description Own value; null inherits from the parent. */
+            commissionBps: number | null;
+            /** @description ISO 8601. */
+            createdAt: string;
+            /** @description 0 for a top-level category. */
+            depth: number;
+            id: string;
+            maxImages: number | null;
+            minImages: number | null;
+            names: components["schemas"]["TranslatedTextInput"];
+            parentId: string | null;
+            /** @description Ids from the root down to this category (itself included). */
+            path: string[];
+            position: number;
+            requiredLanguages: string[] | null;
+            slug: string;
+            /** @description ISO 8601. */
+            updatedAt: string;
+        };
+        CategoryNode: {
+            active: boolean;
+            /** @description Direct subcategories. */
+            childCount: number;
+            /** @description Own value; null inherits from the parent. */
+            commissionBps: number | null;
+            /** @description ISO 8601. */
+            createdAt: string;
+            /** @description 0 for a top-level category. */
+            depth: number;
+            id: string;
+            maxImages: number | null;
+            minImages: number | null;
+            names: components["schemas"]["TranslatedText"];
+            parentId: string | null;
+            /** @description Ids from the root down to this category (itself included). */
+            path: string[];
+            position: number;
+            requiredLanguages: string[] | null;
+            slug: string;
+            /** @description ISO 8601. */
+            updatedAt: string;
+        };
+        CategoryNodeInput: {
+            active: boolean;
+            /** @description Direct subcategories. */
+            childCount: number;
+            /** @description Own value; null inherits from the parent. */
+            commissionBps: number | null;
+            /** @description ISO 8601. */
+            createdAt: string;
+            /** @description 0 for a top-level category. */
+            depth: number;
+            id: string;
+            maxImages: number | null;
+            minImages: number | null;
+            names: components["schemas"]["TranslatedTextInput"];
+            parentId: string | null;
+            /** @description Ids from the root down to this category (itself included). */
+            path: string[];
+            position: number;
+            requiredLanguages: string[] | null;
+            slug: string;
+            /** @description ISO 8601. */
+            updatedAt: string;
+        };
+        CategoryRules: {
+            active: boolean;
+            attributes: components["schemas"]["EffectiveAttribute"][];
+            breadcrumb: {
+                id: string;
+                names: components["schemas"]["TranslatedText"];
+                slug: string;
+            }[];
+            /** @description Commission in basis points (1250 = 12.5 %). */
+            commissionBps: number;
+            depth: number;
+            /** @description Documents a product here must have. */
+            documentTypes: components["schemas"]["EffectiveDocumentType"][];
+            id: string;
+            /** @description No active subcategories: products may be placed here. */
+            isLeaf: boolean;
+            maxImages: number;
+            minImages: number;
+            names: components["schemas"]["TranslatedText"];
+            parentId: string | null;
+            path: string[];
+            requiredLanguages: string[];
+            slug: string;
+        };
+        CategoryRulesInput: {
+            active: boolean;
+            attributes: components["schemas"]["EffectiveAttributeInput"][];
+            breadcrumb: {
+                id: string;
+                names: components["schemas"]["TranslatedTextInput"];
+                slug: string;
+            }[];
+            /** @description Commission in basis points (1250 = 12.5 %). */
+            commissionBps: number;
+            depth: number;
+            /** @description Documents a product here must have. */
+            documentTypes: components["schemas"]["EffectiveDocumentTypeInput"][];
+            id: string;
+            /** @description No active subcategories: products may be placed here. */
+            isLeaf: boolean;
+            maxImages: number;
+            minImages: number;
+            names: components["schemas"]["TranslatedTextInput"];
+            parentId: string | null;
+            path: string[];
+            requiredLanguages: string[];
+            slug: string;
         };
         Company: {
             contactEmail: string;
@@ -1393,6 +4019,578 @@ export interface components {
             /** @description Why the seller was rejected or suspended. */
             statusReason: string | null;
             taxId: string | null;
+        };
+        ComplianceDocument: {
+            /** @description ISO 8601. */
+            createdAt: string;
+            documentType: {
+                /** @description Documents of this type carry an expiry date. */
+                expires: boolean;
+                id: string;
+                key: string;
+                /** @description Text by language. */
+                names: {
+                    "en-US"?: string;
+                    "ru-RU"?: string;
+                    "zh-CN"?: string;
+                };
+            };
+            /** @description Days from today (UTC) to the expiry date; negative once past. */
+            expiresInDays: number | null;
+            /** @description YYYY-MM-DD; valid through this day. */
+            expiresOn: string | null;
+            /** @description The uploaded scan, if any. */
+            file: {
+                name: string;
+                /** @description Download URL of the scan. */
+                url: string;
+            } | null;
+            id: string;
+            /** @description YYYY-MM-DD. */
+            issuedOn: string | null;
+            issuer: string | null;
+            /** @description Products this document is linked to. */
+            linkedProducts: number;
+            number: string;
+            /** @enum {string} */
+            status: "valid" | "expired";
+            /** @description ISO 8601. */
+            updatedAt: string;
+        };
+        ComplianceDocumentDetail: {
+            /** @description ISO 8601. */
+            createdAt: string;
+            documentType: {
+                /** @description Documents of this type carry an expiry date. */
+                expires: boolean;
+                id: string;
+                key: string;
+                /** @description Text by language. */
+                names: {
+                    "en-US"?: string;
+                    "ru-RU"?: string;
+                    "zh-CN"?: string;
+                };
+            };
+            /** @description Days from today (UTC) to the expiry date; negative once past. */
+            expiresInDays: number | null;
+            /** @description YYYY-MM-DD; valid through this day. */
+            expiresOn: string | null;
+            /** @description The uploaded scan, if any. */
+            file: {
+                name: string;
+                /** @description Download URL of the scan. */
+                url: string;
+            } | null;
+            id: string;
+            /** @description YYYY-MM-DD. */
+            issuedOn: string | null;
+            issuer: string | null;
+            /** @description Products this document is linked to. */
+            linkedProducts: number;
+            number: string;
+            /** @description Linked products, newest first (at most 100; linkedProducts has the count). */
+            products: {
+                id: string;
+                number: number;
+                /** @enum {string} */
+                reviewState: "draft" | "pending" | "approved" | "rejected";
+                /** @enum {string} */
+                saleState: "unlisted" | "active" | "inactive" | "suspended" | "archived";
+                /** @description Text by language. */
+                title: {
+                    "en-US"?: string;
+                    "ru-RU"?: string;
+                    "zh-CN"?: string;
+                };
+            }[];
+            /** @enum {string} */
+            status: "valid" | "expired";
+            /** @description ISO 8601. */
+            updatedAt: string;
+        };
+        ComplianceDocumentDetailInput: {
+            /** @description ISO 8601. */
+            createdAt: string;
+            documentType: {
+                /** @description Documents of this type carry an expiry date. */
+                expires: boolean;
+                id: string;
+                key: string;
+                /** @description Text by language. */
+                names: {
+                    "en-US"?: string;
+                    "ru-RU"?: string;
+                    "zh-CN"?: string;
+                };
+            };
+            /** @description Days from today (UTC) to the expiry date; negative once past. */
+            expiresInDays: number | null;
+            /** @description YYYY-MM-DD; valid through this day. */
+            expiresOn: string | null;
+            /** @description The uploaded scan, if any. */
+            file: {
+                name: string;
+                /** @description Download URL of the scan. */
+                url: string;
+            } | null;
+            id: string;
+            /** @description YYYY-MM-DD. */
+            issuedOn: string | null;
+            issuer: string | null;
+            /** @description Products this document is linked to. */
+            linkedProducts: number;
+            number: string;
+            /** @description Linked products, newest first (at most 100; linkedProducts has the count). */
+            products: {
+                id: string;
+                number: number;
+                /** @enum {string} */
+                reviewState: "draft" | "pending" | "approved" | "rejected";
+                /** @enum {string} */
+                saleState: "unlisted" | "active" | "inactive" | "suspended" | "archived";
+                /** @description Text by language. */
+                title: {
+                    "en-US"?: string;
+                    "ru-RU"?: string;
+                    "zh-CN"?: string;
+                };
+            }[];
+            /** @enum {string} */
+            status: "valid" | "expired";
+            /** @description ISO 8601. */
+            updatedAt: string;
+        };
+        ComplianceDocumentInput: {
+            /** @description ISO 8601. */
+            createdAt: string;
+            documentType: {
+                /** @description Documents of this type carry an expiry date. */
+                expires: boolean;
+                id: string;
+                key: string;
+                /** @description Text by language. */
+                names: {
+                    "en-US"?: string;
+                    "ru-RU"?: string;
+                    "zh-CN"?: string;
+                };
+            };
+            /** @description Days from today (UTC) to the expiry date; negative once past. */
+            expiresInDays: number | null;
+            /** @description YYYY-MM-DD; valid through this day. */
+            expiresOn: string | null;
+            /** @description The uploaded scan, if any. */
+            file: {
+                name: string;
+                /** @description Download URL of the scan. */
+                url: string;
+            } | null;
+            id: string;
+            /** @description YYYY-MM-DD. */
+            issuedOn: string | null;
+            issuer: string | null;
+            /** @description Products this document is linked to. */
+            linkedProducts: number;
+            number: string;
+            /** @enum {string} */
+            status: "valid" | "expired";
+            /** @description ISO 8601. */
+            updatedAt: string;
+        };
+        DocumentType: {
+            /** @description Categories that link it directly. */
+            categoryCount: number;
+            /** @description ISO 8601. */
+            createdAt: string;
+            expires: boolean;
+            id: string;
+            key: string;
+            names: components["schemas"]["TranslatedText"];
+            numberExample: string | null;
+            numberPattern: string | null;
+            /** @description ISO 8601. */
+            updatedAt: string;
+        };
+        DocumentTypeInput: {
+            /** @description Categories that link it directly. */
+            categoryCount: number;
+            /** @description ISO 8601. */
+            createdAt: string;
+            expires: boolean;
+            id: string;
+            key: string;
+            names: components["schemas"]["TranslatedTextInput"];
+            numberExample: string | null;
+            numberPattern: string | null;
+            /** @description ISO 8601. */
+            updatedAt: string;
+        };
+        EffectiveAttribute: {
+            id: string;
+            key: string;
+            names: components["schemas"]["TranslatedText"];
+            options: components["schemas"]["AttributeOption"][];
+            position: number;
+            required: boolean;
+            /** @enum {string} */
+            type: "text" | "number" | "enum" | "multi_enum" | "boolean" | "date";
+            unit: string | null;
+            /** @description Each SKU has its own value (a variant axis). */
+            variant: boolean;
+        };
+        EffectiveAttributeInput: {
+            id: string;
+            key: string;
+            names: components["schemas"]["TranslatedTextInput"];
+            options: components["schemas"]["AttributeOptionInput"][];
+            position: number;
+            required: boolean;
+            /** @enum {string} */
+            type: "text" | "number" | "enum" | "multi_enum" | "boolean" | "date";
+            unit: string | null;
+            /** @description Each SKU has its own value (a variant axis). */
+            variant: boolean;
+        };
+        EffectiveDocumentType: {
+            expires: boolean;
+            id: string;
+            key: string;
+            names: components["schemas"]["TranslatedText"];
+            numberExample: string | null;
+            /** @description Regular expression the whole number must match. */
+            numberPattern: string | null;
+        };
+        EffectiveDocumentTypeInput: {
+            expires: boolean;
+            id: string;
+            key: string;
+            names: components["schemas"]["TranslatedTextInput"];
+            numberExample: string | null;
+            /** @description Regular expression the whole number must match. */
+            numberPattern: string | null;
+        };
+        ExchangeRate: {
+            base: string;
+            /** @description ISO 8601. */
+            createdAt: string;
+            /** @description YYYY-MM-DD. */
+            day: string;
+            quote: string;
+            /** @description Units of quote per 1 unit of base (decimal string). */
+            rate: string;
+            setBy: string | null;
+        };
+        ExchangeRateInput: {
+            base: string;
+            /** @description ISO 8601. */
+            createdAt: string;
+            /** @description YYYY-MM-DD. */
+            day: string;
+            quote: string;
+            /** @description Units of quote per 1 unit of base (decimal string). */
+            rate: string;
+            setBy: string | null;
+        };
+        Import: {
+            /** @description Where new products are created (null: updates only). */
+            categoryId: string | null;
+            /** @description Rows whose SKU was created (validate: would be created). */
+            created: number;
+            /** @description ISO 8601. */
+            createdAt: string;
+            createdBy: string | null;
+            /** @description CSV: comma, semicolon or tab. */
+            delimiter: string | null;
+            /** @description Rows processed so far (the checkpoint a restarted import resumes from). */
+            doneRows: number;
+            /** @description CSV: the encoding read (utf-8, gb18030, windows-1251, utf-16le/be). */
+            encoding: string | null;
+            /** @description Why the file as a whole failed (broken file, errors in all-or-nothing mode). */
+            error: {
+                code: string;
+                message: string;
+            } | null;
+            /** @description Download URLs of the rows with problems (original cells + line + problems). */
+            errorFile: {
+                csv: string;
+                xlsx: string;
+            } | null;
+            /** @description Rows not imported; see the error file. */
+            failed: number;
+            fileName: string;
+            finishedAt: string | null;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            id: string;
+            /** @enum {string} */
+            mode: "validate" | "valid_rows" | "all_or_nothing";
+            /** @description 0–1. */
+            progress: number;
+            startedAt: string | null;
+            /**
+             * @description queued → running → succeeded or failed.
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "failed";
+            storeId: string | null;
+            /** @description Data rows in the file; null while the file is being read. */
+            totalRows: number | null;
+            unchanged: number;
+            updated: number;
+            /** @description An image ZIP came with the file. */
+            withImages: boolean;
+        };
+        ImportImageBundle: {
+            /** @description Files found in the ZIP. */
+            files: number;
+            id: string;
+        };
+        ImportImageBundleInput: {
+            /** @description Files found in the ZIP. */
+            files: number;
+            id: string;
+        };
+        ImportInput: {
+            /** @description Where new products are created (null: updates only). */
+            categoryId: string | null;
+            /** @description Rows whose SKU was created (validate: would be created). */
+            created: number;
+            /** @description ISO 8601. */
+            createdAt: string;
+            createdBy: string | null;
+            /** @description CSV: comma, semicolon or tab. */
+            delimiter: string | null;
+            /** @description Rows processed so far (the checkpoint a restarted import resumes from). */
+            doneRows: number;
+            /** @description CSV: the encoding read (utf-8, gb18030, windows-1251, utf-16le/be). */
+            encoding: string | null;
+            /** @description Why the file as a whole failed (broken file, errors in all-or-nothing mode). */
+            error: {
+                code: string;
+                message: string;
+            } | null;
+            /** @description Download URLs of the rows with problems (original cells + line + problems). */
+            errorFile: {
+                csv: string;
+                xlsx: string;
+            } | null;
+            /** @description Rows not imported; see the error file. */
+            failed: number;
+            fileName: string;
+            finishedAt: string | null;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            id: string;
+            /** @enum {string} */
+            mode: "validate" | "valid_rows" | "all_or_nothing";
+            /** @description 0–1. */
+            progress: number;
+            startedAt: string | null;
+            /**
+             * @description queued → running → succeeded or failed.
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "failed";
+            storeId: string | null;
+            /** @description Data rows in the file; null while the file is being read. */
+            totalRows: number | null;
+            unchanged: number;
+            updated: number;
+            /** @description An image ZIP came with the file. */
+            withImages: boolean;
+        };
+        InboundLineInput: {
+            /** @description Units sent (1–100,000). */
+            quantity: number;
+            /**
+             * Format: uuid
+             * @description One of the seller’s active SKUs.
+             */
+            skuId: string;
+        };
+        InboundLineInputInput: {
+            /** @description Units sent (1–100,000). */
+            quantity: number;
+            /**
+             * Format: uuid
+             * @description One of the seller’s active SKUs.
+             */
+            skuId: string;
+        };
+        InboundShipment: {
+            boxes: number;
+            carrier: string | null;
+            /** @description ISO 8601. */
+            createdAt: string;
+            history: {
+                actorId: string | null;
+                actorKind: string;
+                /** @description ISO 8601. */
+                createdAt: string;
+                fromStatus: string | null;
+                id: string;
+                note: string | null;
+                toStatus: string;
+            }[];
+            id: string;
+            lines: {
+                barcode: string | null;
+                damaged: number | null;
+                extra: number;
+                missing: number;
+                productId: string;
+                quantity: number;
+                received: number | null;
+                skuCode: string;
+                skuId: string;
+                /** @description Text per language (zh-CN, en-US, ru-RU). */
+                title: {
+                    [key: string]: string;
+                };
+            }[];
+            note: string | null;
+            number: number;
+            receivedAt: string | null;
+            sellerId: string;
+            /** @description For operators. */
+            sellerName: string | null;
+            shippedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "shipped" | "receiving" | "received" | "cancelled";
+            totals: {
+                damaged: number;
+                expected: number;
+                /** @description Received + damaged − expected, where positive. */
+                extra: number;
+                lines: number;
+                /** @description Expected − received − damaged, where positive. */
+                missing: number;
+                received: number;
+            };
+            trackingNumber: string | null;
+            /** @description ISO 8601. */
+            updatedAt: string;
+            warehouse: components["schemas"]["Warehouse"] | null;
+            warehouseId: string;
+        };
+        InboundShipmentInput: {
+            boxes: number;
+            carrier: string | null;
+            /** @description ISO 8601. */
+            createdAt: string;
+            history: {
+                actorId: string | null;
+                actorKind: string;
+                /** @description ISO 8601. */
+                createdAt: string;
+                fromStatus: string | null;
+                id: string;
+                note: string | null;
+                toStatus: string;
+            }[];
+            id: string;
+            lines: {
+                barcode: string | null;
+                damaged: number | null;
+                extra: number;
+                missing: number;
+                productId: string;
+                quantity: number;
+                received: number | null;
+                skuCode: string;
+                skuId: string;
+                /** @description Text per language (zh-CN, en-US, ru-RU). */
+                title: {
+                    [key: string]: string;
+                };
+            }[];
+            note: string | null;
+            number: number;
+            receivedAt: string | null;
+            sellerId: string;
+            /** @description For operators. */
+            sellerName: string | null;
+            shippedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "shipped" | "receiving" | "received" | "cancelled";
+            totals: {
+                damaged: number;
+                expected: number;
+                /** @description Received + damaged − expected, where positive. */
+                extra: number;
+                lines: number;
+                /** @description Expected − received − damaged, where positive. */
+                missing: number;
+                received: number;
+            };
+            trackingNumber: string | null;
+            /** @description ISO 8601. */
+            updatedAt: string;
+            warehouse: components["schemas"]["WarehouseInput"] | null;
+            warehouseId: string;
+        };
+        InboundShipmentSummary: {
+            boxes: number;
+            carrier: string | null;
+            /** @description ISO 8601. */
+            createdAt: string;
+            id: string;
+            note: string | null;
+            number: number;
+            receivedAt: string | null;
+            sellerId: string;
+            /** @description For operators. */
+            sellerName: string | null;
+            shippedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "shipped" | "receiving" | "received" | "cancelled";
+            totals: {
+                damaged: number;
+                expected: number;
+                /** @description Received + damaged − expected, where positive. */
+                extra: number;
+                lines: number;
+                /** @description Expected − received − damaged, where positive. */
+                missing: number;
+                received: number;
+            };
+            trackingNumber: string | null;
+            /** @description ISO 8601. */
+            updatedAt: string;
+            warehouse: components["schemas"]["Warehouse"] | null;
+            warehouseId: string;
+        };
+        InboundShipmentSummaryInput: {
+            boxes: number;
+            carrier: string | null;
+            /** @description ISO 8601. */
+            createdAt: string;
+            id: string;
+            note: string | null;
+            number: number;
+            receivedAt: string | null;
+            sellerId: string;
+            /** @description For operators. */
+            sellerName: string | null;
+            shippedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "shipped" | "receiving" | "received" | "cancelled";
+            totals: {
+                damaged: number;
+                expected: number;
+                /** @description Received + damaged − expected, where positive. */
+                extra: number;
+                lines: number;
+                /** @description Expected − received − damaged, where positive. */
+                missing: number;
+                received: number;
+            };
+            trackingNumber: string | null;
+            /** @description ISO 8601. */
+            updatedAt: string;
+            warehouse: components["schemas"]["WarehouseInput"] | null;
+            warehouseId: string;
         };
         Invitation: {
             acceptedAt: string | null;
@@ -1459,6 +4657,310 @@ export interface components {
             requestedAt: string;
             /** @description Email of the member who asked. */
             requestedBy: string;
+        };
+        ListingQuality: {
+            /** @description Hint codes: missing_language:<lang>, short_title, short_description, no_images, too_few_images, empty_required_attribute:<key>, empty_optional_attribute:<key>, no_keywords, no_brand, no_video, no_skus, missing_barcode, missing_dimensions. */
+            hints: string[];
+            /** @description 0–100. */
+            score: number;
+        };
+        ListingQualityInput: {
+            /** @description Hint codes: missing_language:<lang>, short_title, short_description, no_images, too_few_images, empty_required_attribute:<key>, empty_optional_attribute:<key>, no_keywords, no_brand, no_video, no_skus, missing_barcode, missing_dimensions. */
+            hints: string[];
+            /** @description 0–100. */
+            score: number;
+        };
+        ListingQueueItem: {
+            categoryId: string;
+            /** @description Review id. */
+            id: string;
+            mainImageId: string | null;
+            productId: string;
+            productNumber: number;
+            /** @description A change to a listing already on sale (else a new listing). */
+            revision: boolean;
+            sellerId: string;
+            sellerName: string;
+            /** @description ISO 8601. */
+            submittedAt: string;
+            title: components["schemas"]["PerLangText"];
+        };
+        ListingQueueItemInput: {
+            categoryId: string;
+            /** @description Review id. */
+            id: string;
+            mainImageId: string | null;
+            productId: string;
+            productNumber: number;
+            /** @description A change to a listing already on sale (else a new listing). */
+            revision: boolean;
+            sellerId: string;
+            sellerName: string;
+            /** @description ISO 8601. */
+            submittedAt: string;
+            title: components["schemas"]["PerLangTextInput"];
+        };
+        ListingReviewDetail: {
+            /** @description The category's effective rules. */
+            category: {
+                active: boolean;
+                attributes: {
+                    id: string;
+                    key: string;
+                    names: components["schemas"]["PerLangText"];
+                    options: {
+                        names: components["schemas"]["PerLangText"];
+                        value: string;
+                    }[];
+                    position: number;
+                    required: boolean;
+                    type: string;
+                    unit: string | null;
+                    variant: boolean;
+                }[];
+                breadcrumb: {
+                    id: string;
+                    names: components["schemas"]["PerLangText"];
+                    slug: string;
+                }[];
+                documentTypes: {
+                    id: string;
+                    key: string;
+                    names: components["schemas"]["PerLangText"];
+                }[];
+                id: string;
+                isLeaf: boolean;
+                maxImages: number;
+                minImages: number;
+                names: components["schemas"]["PerLangText"];
+                path: string[];
+                requiredLanguages: string[];
+            } | null;
+            /** @description For a pending revision: what it changes against the published copy (title.ru-RU, attributes.size …). */
+            changes: {
+                field: string;
+                from: unknown;
+                to: unknown;
+            }[];
+            decidedAt: string | null;
+            decidedBy: string | null;
+            /** @enum {string} */
+            decision: "pending" | "approved" | "rejected" | "withdrawn";
+            /** @description The compliance documents the submission links, in its order. */
+            documents: {
+                /** @description Days from today (UTC) to the expiry date; negative once past. */
+                expiresInDays: number | null;
+                /** @description YYYY-MM-DD; valid through this day. */
+                expiresOn: string | null;
+                /** @description A scan is on file: GET /api/v1/platform/documents/{id}/file downloads it. */
+                hasFile: boolean;
+                id: string;
+                /** @description YYYY-MM-DD. */
+                issuedOn: string | null;
+                issuer: string | null;
+                number: string;
+                /** @enum {string} */
+                status: "valid" | "expired";
+                type: {
+                    /** @description Documents of this type carry an expiry date. */
+                    expires: boolean;
+                    id: string;
+                    key: string;
+                    names: components["schemas"]["PerLangText"];
+                };
+            }[];
+            id: string;
+            note: string | null;
+            /** @description Other submissions of this product, newest first. */
+            previousDecisions: components["schemas"]["ListingReviewEntry"][];
+            productId: string;
+            productNumber: number;
+            /** @description The copy on sale now (null for a new listing). */
+            published: components["schemas"]["ProductContent"] | null;
+            reasons: {
+                key: string;
+                text: string;
+            }[];
+            /** @enum {string} */
+            reviewState: "draft" | "pending" | "approved" | "rejected";
+            revision: boolean;
+            /** @enum {string} */
+            saleState: "unlisted" | "active" | "inactive" | "suspended" | "archived";
+            sellerId: string;
+            sellerName: string;
+            skus: {
+                barcode: string | null;
+                code: string;
+                currency: string;
+                id: string;
+                listPrice: number;
+                options: {
+                    [key: string]: string;
+                };
+                salePrice: number | null;
+                status: string;
+                storePrices: {
+                    currency: string;
+                    listPrice: number;
+                    salePrice: number | null;
+                    storeId: string;
+                }[];
+            }[];
+            /** @description The submitted content. */
+            snapshot: components["schemas"]["ProductContent"];
+            /** @description ISO 8601. */
+            submittedAt: string;
+            submittedBy: string | null;
+        };
+        ListingReviewDetailInput: {
+            /** @description The category's effective rules. */
+            category: {
+                active: boolean;
+                attributes: {
+                    id: string;
+                    key: string;
+                    names: components["schemas"]["PerLangTextInput"];
+                    options: {
+                        names: components["schemas"]["PerLangTextInput"];
+                        value: string;
+                    }[];
+                    position: number;
+                    required: boolean;
+                    type: string;
+                    unit: string | null;
+                    variant: boolean;
+                }[];
+                breadcrumb: {
+                    id: string;
+                    names: components["schemas"]["PerLangTextInput"];
+                    slug: string;
+                }[];
+                documentTypes: {
+                    id: string;
+                    key: string;
+                    names: components["schemas"]["PerLangTextInput"];
+                }[];
+                id: string;
+                isLeaf: boolean;
+                maxImages: number;
+                minImages: number;
+                names: components["schemas"]["PerLangTextInput"];
+                path: string[];
+                requiredLanguages: string[];
+            } | null;
+            /** @description For a pending revision: what it changes against the published copy (title.ru-RU, attributes.size …). */
+            changes: {
+                field: string;
+                from: unknown;
+                to: unknown;
+            }[];
+            decidedAt: string | null;
+            decidedBy: string | null;
+            /** @enum {string} */
+            decision: "pending" | "approved" | "rejected" | "withdrawn";
+            /** @description The compliance documents the submission links, in its order. */
+            documents: {
+                /** @description Days from today (UTC) to the expiry date; negative once past. */
+                expiresInDays: number | null;
+                /** @description YYYY-MM-DD; valid through this day. */
+                expiresOn: string | null;
+                /** @description A scan is on file: GET /api/v1/platform/documents/{id}/file downloads it. */
+                hasFile: boolean;
+                id: string;
+                /** @description YYYY-MM-DD. */
+                issuedOn: string | null;
+                issuer: string | null;
+                number: string;
+                /** @enum {string} */
+                status: "valid" | "expired";
+                type: {
+                    /** @description Documents of this type carry an expiry date. */
+                    expires: boolean;
+                    id: string;
+                    key: string;
+                    names: components["schemas"]["PerLangTextInput"];
+                };
+            }[];
+            id: string;
+            note: string | null;
+            /** @description Other submissions of this product, newest first. */
+            previousDecisions: components["schemas"]["ListingReviewEntryInput"][];
+            productId: string;
+            productNumber: number;
+            /** @description The copy on sale now (null for a new listing). */
+            published: components["schemas"]["ProductContentInput"] | null;
+            reasons: {
+                key: string;
+                text: string;
+            }[];
+            /** @enum {string} */
+            reviewState: "draft" | "pending" | "approved" | "rejected";
+            revision: boolean;
+            /** @enum {string} */
+            saleState: "unlisted" | "active" | "inactive" | "suspended" | "archived";
+            sellerId: string;
+            sellerName: string;
+            skus: {
+                barcode: string | null;
+                code: string;
+                currency: string;
+                id: string;
+                listPrice: number;
+                options: {
+                    [key: string]: string;
+                };
+                salePrice: number | null;
+                status: string;
+                storePrices: {
+                    currency: string;
+                    listPrice: number;
+                    salePrice: number | null;
+                    storeId: string;
+                }[];
+            }[];
+            /** @description The submitted content. */
+            snapshot: components["schemas"]["ProductContentInput"];
+            /** @description ISO 8601. */
+            submittedAt: string;
+            submittedBy: string | null;
+        };
+        ListingReviewEntry: {
+            decidedAt: string | null;
+            /** @enum {string} */
+            decision: "pending" | "approved" | "rejected" | "withdrawn";
+            id: string;
+            /** @description The reviewer's note. */
+            note: string | null;
+            /** @description Rejection reasons. */
+            reasons: {
+                key: string;
+                /** @description In the reader's language. */
+                text: string;
+            }[];
+            /** @description A change to a listing that was already approved. */
+            revision: boolean;
+            /** @description ISO 8601. */
+            submittedAt: string;
+            submittedBy: string | null;
+        };
+        ListingReviewEntryInput: {
+            decidedAt: string | null;
+            /** @enum {string} */
+            decision: "pending" | "approved" | "rejected" | "withdrawn";
+            id: string;
+            /** @description The reviewer's note. */
+            note: string | null;
+            /** @description Rejection reasons. */
+            reasons: {
+                key: string;
+                /** @description In the reader's language. */
+                text: string;
+            }[];
+            /** @description A change to a listing that was already approved. */
+            revision: boolean;
+            /** @description ISO 8601. */
+            submittedAt: string;
+            submittedBy: string | null;
         };
         LoginLogEntry: {
             /** Format: date-time */
@@ -1560,6 +5062,16 @@ export interface components {
                 type: "seller.approved" | "seller.rejected" | "seller.suspended" | "seller.legal_change_approved" | "seller.legal_change_rejected" | "seller.submitted" | "member.joined" | "security.2fa_changed" | "listing.approved" | "listing.rejected" | "listing.suspended" | "document.expiring" | "document.expired" | "stock.low" | "import.finished" | "inbound.received";
             }[];
         };
+        PerLangText: {
+            "en-US"?: string;
+            "ru-RU"?: string;
+            "zh-CN"?: string;
+        };
+        PerLangTextInput: {
+            "en-US"?: string;
+            "ru-RU"?: string;
+            "zh-CN"?: string;
+        };
         PlatformAuditEntry: {
             /** @description What was done, e.g. store.created or updateCompany. */
             action: string;
@@ -1608,6 +5120,72 @@ export interface components {
             /** @description Null for platform-level rows. */
             sellerId: string | null;
         };
+        PlatformSettings: {
+            priceQuarantineFactor: number;
+        };
+        PlatformSettingsInput: {
+            priceQuarantineFactor: number;
+        };
+        PriceHold: {
+            /** @description ISO 8601. */
+            createdAt: string;
+            currency: string;
+            decidedAt: string | null;
+            decidedBy: string | null;
+            id: string;
+            newListPrice: number;
+            newSalePrice: number | null;
+            oldListPrice: number;
+            oldSalePrice: number | null;
+            productId: string;
+            productNumber: number;
+            requestedBy: string | null;
+            skuCode: string;
+            skuId: string;
+            /** @enum {string} */
+            status: "held" | "confirmed" | "discarded";
+            /** @description Null: the base price; else the store whose override is held. */
+            storeId: string | null;
+        };
+        PriceHoldInput: {
+            /** @description ISO 8601. */
+            createdAt: string;
+            currency: string;
+            decidedAt: string | null;
+            decidedBy: string | null;
+            id: string;
+            newListPrice: number;
+            newSalePrice: number | null;
+            oldListPrice: number;
+            oldSalePrice: number | null;
+            productId: string;
+            productNumber: number;
+            requestedBy: string | null;
+            skuCode: string;
+            skuId: string;
+            /** @enum {string} */
+            status: "held" | "confirmed" | "discarded";
+            /** @description Null: the base price; else the store whose override is held. */
+            storeId: string | null;
+        };
+        PriceHoldSummary: {
+            /** @description ISO 8601. */
+            createdAt: string;
+            /** @description Price hold id (confirm or discard it under /api/v1/seller/price-holds). */
+            id: string;
+            /** @description The held new list price. */
+            listPrice: number;
+            salePrice: number | null;
+        };
+        PriceHoldSummaryInput: {
+            /** @description ISO 8601. */
+            createdAt: string;
+            /** @description Price hold id (confirm or discard it under /api/v1/seller/price-holds). */
+            id: string;
+            /** @description The held new list price. */
+            listPrice: number;
+            salePrice: number | null;
+        };
         Problem: {
             /** @description Stable machine-readable error code. */
             code: string;
@@ -1642,6 +5220,284 @@ export interface components {
             title: string;
             type: string;
         };
+        ProductContent: {
+            /** @description Attribute values by attribute key. */
+            attributes: {
+                [key: string]: string | number | boolean | string[];
+            };
+            brand: string | null;
+            categoryId: string;
+            description: components["schemas"]["PerLangText"];
+            documentIds: string[];
+            /** @description Images in order; the first is the main image. */
+            imageIds: string[];
+            keywords: components["schemas"]["PerLangText"];
+            title: components["schemas"]["PerLangText"];
+            videoUrl: string | null;
+        };
+        ProductContentInput: {
+            /** @description Attribute values by attribute key. */
+            attributes: {
+                [key: string]: string | number | boolean | string[];
+            };
+            brand: string | null;
+            categoryId: string;
+            description: components["schemas"]["PerLangTextInput"];
+            documentIds: string[];
+            /** @description Images in order; the first is the main image. */
+            imageIds: string[];
+            keywords: components["schemas"]["PerLangTextInput"];
+            title: components["schemas"]["PerLangTextInput"];
+            videoUrl: string | null;
+        };
+        ProductDetail: {
+            /** @description Attribute values by attribute key. */
+            attributes: {
+                [key: string]: string | number | boolean | string[];
+            };
+            brand: string | null;
+            categoryId: string;
+            /** @description ISO 8601. */
+            createdAt: string;
+            description: components["schemas"]["PerLangText"];
+            /** @description Linked compliance documents. */
+            documentIds: string[];
+            /** @description Every review- and sale-state change, newest first. */
+            history: components["schemas"]["ProductHistoryEntry"][];
+            id: string;
+            /** @description Working-copy images in order (main first). */
+            imageIds: string[];
+            keywords: components["schemas"]["PerLangText"];
+            /** @description Short product number shown to people. */
+            number: number;
+            /** @description The approved copy buyers see; null before a first approval. */
+            published: components["schemas"]["ProductContent"] | null;
+            /** @description When the product was first approved and listed. */
+            publishedAt: string | null;
+            quality: components["schemas"]["ListingQuality"];
+            /** @description Every submission and its decision, newest first (审核记录). */
+            reviews: components["schemas"]["ListingReviewEntry"][];
+            /**
+             * @description Of the working copy: draft (editable), pending (in review), approved, rejected.
+             * @enum {string}
+             */
+            reviewState: "draft" | "pending" | "approved" | "rejected";
+            /**
+             * @description Of the published copy: unlisted (never approved), active, inactive, suspended, archived.
+             * @enum {string}
+             */
+            saleState: "unlisted" | "active" | "inactive" | "suspended" | "archived";
+            skus: components["schemas"]["Sku"][];
+            storeIds: string[];
+            title: components["schemas"]["PerLangText"];
+            /** @description ISO 8601. */
+            updatedAt: string;
+            version: number;
+            videoUrl: string | null;
+        };
+        ProductDetailInput: {
+            /** @description Attribute values by attribute key. */
+            attributes: {
+                [key: string]: string | number | boolean | string[];
+            };
+            brand: string | null;
+            categoryId: string;
+            /** @description ISO 8601. */
+            createdAt: string;
+            description: components["schemas"]["PerLangTextInput"];
+            /** @description Linked compliance documents. */
+            documentIds: string[];
+            /** @description Every review- and sale-state change, newest first. */
+            history: components["schemas"]["ProductHistoryEntryInput"][];
+            id: string;
+            /** @description Working-copy images in order (main first). */
+            imageIds: string[];
+            keywords: components["schemas"]["PerLangTextInput"];
+            /** @description Short product number shown to people. */
+            number: number;
+            /** @description The approved copy buyers see; null before a first approval. */
+            published: components["schemas"]["ProductContentInput"] | null;
+            /** @description When the product was first approved and listed. */
+            publishedAt: string | null;
+            quality: components["schemas"]["ListingQualityInput"];
+            /** @description Every submission and its decision, newest first (审核记录). */
+            reviews: components["schemas"]["ListingReviewEntryInput"][];
+            /**
+             * @description Of the working copy: draft (editable), pending (in review), approved, rejected.
+             * @enum {string}
+             */
+            reviewState: "draft" | "pending" | "approved" | "rejected";
+            /**
+             * @description Of the published copy: unlisted (never approved), active, inactive, suspended, archived.
+             * @enum {string}
+             */
+            saleState: "unlisted" | "active" | "inactive" | "suspended" | "archived";
+            skus: components["schemas"]["SkuInput"][];
+            storeIds: string[];
+            title: components["schemas"]["PerLangTextInput"];
+            /** @description ISO 8601. */
+            updatedAt: string;
+            version: number;
+            videoUrl: string | null;
+        };
+        ProductHistoryEntry: {
+            actorId: string | null;
+            /** @description user, operator or system. */
+            actorKind: string;
+            /** @description ISO 8601. */
+            at: string;
+            /** @enum {string} */
+            field: "review_state" | "sale_state";
+            from: string | null;
+            reason: string | null;
+            to: string;
+        };
+        ProductHistoryEntryInput: {
+            actorId: string | null;
+            /** @description user, operator or system. */
+            actorKind: string;
+            /** @description ISO 8601. */
+            at: string;
+            /** @enum {string} */
+            field: "review_state" | "sale_state";
+            from: string | null;
+            reason: string | null;
+            to: string;
+        };
+        ProductImage: {
+            /** @description Size of the stored original. */
+            bytes: number;
+            /** @description ISO 8601. */
+            createdAt: string;
+            height: number;
+            id: string;
+            /** @description The first image of its product, shown in lists and search. */
+            main: boolean;
+            /** @description Type of the stored original: image/jpeg, image/png or image/webp. */
+            mime: string;
+            originalName: string | null;
+            /** @description Order on the product; 0 is the main image. */
+            position: number;
+            /** @description Null until the image is attached to a product. */
+            productId: string | null;
+            /** @description Hash of the uploaded file; the same file twice on a product is one image. */
+            sha256: string;
+            /** @description Console URLs of the renditions (WebP) and of the original. */
+            urls: {
+                large1200: string;
+                original: string;
+                thumb100: string;
+                thumb400: string;
+            };
+            /** @description Pixels, after rotation by the EXIF orientation. */
+            width: number;
+        };
+        ProductImageInput: {
+            /** @description Size of the stored original. */
+            bytes: number;
+            /** @description ISO 8601. */
+            createdAt: string;
+            height: number;
+            id: string;
+            /** @description The first image of its product, shown in lists and search. */
+            main: boolean;
+            /** @description Type of the stored original: image/jpeg, image/png or image/webp. */
+            mime: string;
+            originalName: string | null;
+            /** @description Order on the product; 0 is the main image. */
+            position: number;
+            /** @description Null until the image is attached to a product. */
+            productId: string | null;
+            /** @description Hash of the uploaded file; the same file twice on a product is one image. */
+            sha256: string;
+            /** @description Console URLs of the renditions (WebP) and of the original. */
+            urls: {
+                large1200: string;
+                original: string;
+                thumb100: string;
+                thumb400: string;
+            };
+            /** @description Pixels, after rotation by the EXIF orientation. */
+            width: number;
+        };
+        ProductListItem: {
+            brand: string | null;
+            categoryId: string;
+            /** @description ISO 8601. */
+            createdAt: string;
+            /** @description Base currency of the SKUs. */
+            currency: string | null;
+            id: string;
+            mainImageId: string | null;
+            maxPrice: number | null;
+            /** @description Lowest price paid among active SKUs (base, minor units). */
+            minPrice: number | null;
+            number: number;
+            publishedAt: string | null;
+            qualityHints: string[];
+            qualityScore: number;
+            /** @enum {string} */
+            reviewState: "draft" | "pending" | "approved" | "rejected";
+            /** @enum {string} */
+            saleState: "unlisted" | "active" | "inactive" | "suspended" | "archived";
+            skuCount: number;
+            storeIds: string[];
+            /** @description When a store applies (storeId or the store switcher): the price range in that store’s currency; null without a store or when the product has no prices there. */
+            storePrice: {
+                currency: string;
+                max: number;
+                /** @description Lowest price paid among active SKUs in this store (minor units). */
+                min: number;
+                storeId: string;
+            } | null;
+            title: components["schemas"]["PerLangText"];
+            /** @description ISO 8601. */
+            updatedAt: string;
+        };
+        ProductListItemInput: {
+            brand: string | null;
+            categoryId: string;
+            /** @description ISO 8601. */
+            createdAt: string;
+            /** @description Base currency of the SKUs. */
+            currency: string | null;
+            id: string;
+            mainImageId: string | null;
+            maxPrice: number | null;
+            /** @description Lowest price paid among active SKUs (base, minor units). */
+            minPrice: number | null;
+            number: number;
+            publishedAt: string | null;
+            qualityHints: string[];
+            qualityScore: number;
+            /** @enum {string} */
+            reviewState: "draft" | "pending" | "approved" | "rejected";
+            /** @enum {string} */
+            saleState: "unlisted" | "active" | "inactive" | "suspended" | "archived";
+            skuCount: number;
+            storeIds: string[];
+            /** @description When a store applies (storeId or the store switcher): the price range in that store’s currency; null without a store or when the product has no prices there. */
+            storePrice: {
+                currency: string;
+                max: number;
+                /** @description Lowest price paid among active SKUs in this store (minor units). */
+                min: number;
+                storeId: string;
+            } | null;
+            title: components["schemas"]["PerLangTextInput"];
+            /** @description ISO 8601. */
+            updatedAt: string;
+        };
+        ProductSuspension: {
+            productId: string;
+            /** @enum {string} */
+            saleState: "unlisted" | "active" | "inactive" | "suspended" | "archived";
+        };
+        ProductSuspensionInput: {
+            productId: string;
+            /** @enum {string} */
+            saleState: "unlisted" | "active" | "inactive" | "suspended" | "archived";
+        };
         Profile: {
             id: string;
             /** @enum {string} */
@@ -1653,6 +5509,44 @@ export interface components {
             /** @enum {string} */
             locale: "zh-CN" | "en-US" | "ru-RU";
             name: string;
+        };
+        PublicExchangeRate: {
+            base: string;
+            /** @description ISO 8601. */
+            createdAt: string;
+            /** @description YYYY-MM-DD. */
+            day: string;
+            quote: string;
+            /** @description Units of quote per 1 unit of base (decimal string). */
+            rate: string;
+        };
+        PublicExchangeRateInput: {
+            base: string;
+            /** @description ISO 8601. */
+            createdAt: string;
+            /** @description YYYY-MM-DD. */
+            day: string;
+            quote: string;
+            /** @description Units of quote per 1 unit of base (decimal string). */
+            rate: string;
+        };
+        RejectionReason: {
+            active: boolean;
+            /** @description ISO 8601. */
+            createdAt: string;
+            id: string;
+            key: string;
+            names: components["schemas"]["TranslatedText"];
+            position: number;
+        };
+        RejectionReasonInput: {
+            active: boolean;
+            /** @description ISO 8601. */
+            createdAt: string;
+            id: string;
+            key: string;
+            names: components["schemas"]["TranslatedTextInput"];
+            position: number;
         };
         Role: {
             builtIn: boolean;
@@ -1671,6 +5565,26 @@ export interface components {
             memberCount: number;
             name: string;
             permissions: string[];
+        };
+        SellerCategory: {
+            depth: number;
+            id: string;
+            /** @description Products may be placed here (no active subcategories). */
+            isLeaf: boolean;
+            names: components["schemas"]["TranslatedText"];
+            parentId: string | null;
+            position: number;
+            slug: string;
+        };
+        SellerCategoryInput: {
+            depth: number;
+            id: string;
+            /** @description Products may be placed here (no active subcategories). */
+            isLeaf: boolean;
+            names: components["schemas"]["TranslatedTextInput"];
+            parentId: string | null;
+            position: number;
+            slug: string;
         };
         SellerDetail: {
             contactEmail: string;
@@ -1858,6 +5772,496 @@ export interface components {
             lastSeenAt: string;
             userAgent: string | null;
         };
+        Sku: {
+            backorder: boolean;
+            barcode: string | null;
+            barcodeKind: ("ean13" | "ean8" | "upca" | "gtin14") | null;
+            code: string;
+            /** @description ISO 8601. */
+            createdAt: string;
+            /** @description Base currency: the seller's default currency. */
+            currency: string;
+            heightMm: number | null;
+            id: string;
+            lengthMm: number | null;
+            /** @description Base list price, minor units. */
+            listPrice: number;
+            /** @description Value per variant axis (attribute key). */
+            options: {
+                [key: string]: string;
+            };
+            position: number;
+            /** @description A base price change waiting for confirmation. */
+            priceHold: components["schemas"]["PriceHoldSummary"] | null;
+            productId: string;
+            salePrice: number | null;
+            /** @enum {string} */
+            status: "active" | "inactive";
+            storePrices: components["schemas"]["StorePrice"][];
+            /** @description ISO 8601. */
+            updatedAt: string;
+            weightGrams: number | null;
+            widthMm: number | null;
+        };
+        SkuBody: {
+            /** @description Sold when out of stock (made or ordered on demand). */
+            backorder?: boolean;
+            /** @description EAN-13, EAN-8, UPC-A (12 digits) or GTIN-14 with a valid check digit; unique across the platform. null or "" for none. */
+            barcode?: string | null;
+            /** @description The seller's SKU code (货号/артикул), unique within the seller ignoring case. */
+            code: string;
+            /** @description Package height, mm. */
+            heightMm?: number | null;
+            /** @description Package length, mm. */
+            lengthMm?: number | null;
+            /** @description Base list price in minor units of the seller's currency (e.g. cents). */
+            listPrice: number;
+            /** @description Option values by variant attribute key of the category (e.g. {"color":"red","size":"M"}); enum axes take one of their option values. */
+            options?: {
+                [key: string]: string;
+            };
+            salePrice?: number | null;
+            /**
+             * @description inactive SKUs are not sold (default active).
+             * @enum {string}
+             */
+            status?: "active" | "inactive";
+            /** @description Per-store pricing; stores not listed keep their mode (new SKUs follow the base price). */
+            storePrices?: components["schemas"]["StorePriceBody"][];
+            /** @description Shipping weight, grams. */
+            weightGrams?: number | null;
+            /** @description Package width, mm. */
+            widthMm?: number | null;
+        };
+        SkuBodyInput: {
+            /** @description Sold when out of stock (made or ordered on demand). */
+            backorder?: boolean;
+            /** @description EAN-13, EAN-8, UPC-A (12 digits) or GTIN-14 with a valid check digit; unique across the platform. null or "" for none. */
+            barcode?: string | null;
+            /** @description The seller's SKU code (货号/артикул), unique within the seller ignoring case. */
+            code: string;
+            /** @description Package height, mm. */
+            heightMm?: number | null;
+            /** @description Package length, mm. */
+            lengthMm?: number | null;
+            /** @description Base list price in minor units of the seller's currency (e.g. cents). */
+            listPrice: number;
+            /** @description Option values by variant attribute key of the category (e.g. {"color":"red","size":"M"}); enum axes take one of their option values. */
+            options?: {
+                [key: string]: string;
+            };
+            salePrice?: number | null;
+            /**
+             * @description inactive SKUs are not sold (default active).
+             * @enum {string}
+             */
+            status?: "active" | "inactive";
+            /** @description Per-store pricing; stores not listed keep their mode (new SKUs follow the base price). */
+            storePrices?: components["schemas"]["StorePriceBodyInput"][];
+            /** @description Shipping weight, grams. */
+            weightGrams?: number | null;
+            /** @description Package width, mm. */
+            widthMm?: number | null;
+        };
+        SkuInput: {
+            backorder: boolean;
+            barcode: string | null;
+            barcodeKind: ("ean13" | "ean8" | "upca" | "gtin14") | null;
+            code: string;
+            /** @description ISO 8601. */
+            createdAt: string;
+            /** @description Base currency: the seller's default currency. */
+            currency: string;
+            heightMm: number | null;
+            id: string;
+            lengthMm: number | null;
+            /** @description Base list price, minor units. */
+            listPrice: number;
+            /** @description Value per variant axis (attribute key). */
+            options: {
+                [key: string]: string;
+            };
+            position: number;
+            /** @description A base price change waiting for confirmation. */
+            priceHold: components["schemas"]["PriceHoldSummaryInput"] | null;
+            productId: string;
+            salePrice: number | null;
+            /** @enum {string} */
+            status: "active" | "inactive";
+            storePrices: components["schemas"]["StorePriceInput"][];
+            /** @description ISO 8601. */
+            updatedAt: string;
+            weightGrams: number | null;
+            widthMm: number | null;
+        };
+        SkuWrite: {
+            backorder: boolean;
+            barcode: string | null;
+            barcodeKind: ("ean13" | "ean8" | "upca" | "gtin14") | null;
+            code: string;
+            /** @description ISO 8601. */
+            createdAt: string;
+            /** @description Base currency: the seller's default currency. */
+            currency: string;
+            heightMm: number | null;
+            /** @description True when a price change of this request was held by the price quarantine (the old price stays). */
+            held: boolean;
+            id: string;
+            lengthMm: number | null;
+            /** @description Base list price, minor units. */
+            listPrice: number;
+            /** @description Value per variant axis (attribute key). */
+            options: {
+                [key: string]: string;
+            };
+            position: number;
+            /** @description A base price change waiting for confirmation. */
+            priceHold: components["schemas"]["PriceHoldSummary"] | null;
+            productId: string;
+            salePrice: number | null;
+            /** @enum {string} */
+            status: "active" | "inactive";
+            storePrices: components["schemas"]["StorePrice"][];
+            /** @description ISO 8601. */
+            updatedAt: string;
+            weightGrams: number | null;
+            widthMm: number | null;
+        };
+        SkuWriteInput: {
+            backorder: boolean;
+            barcode: string | null;
+            barcodeKind: ("ean13" | "ean8" | "upca" | "gtin14") | null;
+            code: string;
+            /** @description ISO 8601. */
+            createdAt: string;
+            /** @description Base currency: the seller's default currency. */
+            currency: string;
+            heightMm: number | null;
+            /** @description True when a price change of this request was held by the price quarantine (the old price stays). */
+            held: boolean;
+            id: string;
+            lengthMm: number | null;
+            /** @description Base list price, minor units. */
+            listPrice: number;
+            /** @description Value per variant axis (attribute key). */
+            options: {
+                [key: string]: string;
+            };
+            position: number;
+            /** @description A base price change waiting for confirmation. */
+            priceHold: components["schemas"]["PriceHoldSummaryInput"] | null;
+            productId: string;
+            salePrice: number | null;
+            /** @enum {string} */
+            status: "active" | "inactive";
+            storePrices: components["schemas"]["StorePriceInput"][];
+            /** @description ISO 8601. */
+            updatedAt: string;
+            weightGrams: number | null;
+            widthMm: number | null;
+        };
+        StockAdjustmentInput: {
+            /** @description Why, for the ledger (up to 500 characters). */
+            note?: string;
+            /** @description Counted units now on the shelf. */
+            onHand: number;
+            /** Format: uuid */
+            skuId: string;
+            /** @constant */
+            type: "count";
+            /** Format: uuid */
+            warehouseId: string;
+        } | {
+            /** @description Why, for the ledger (up to 500 characters). */
+            note?: string;
+            /** @description Units (1–1,000,000). */
+            quantity: number;
+            /** Format: uuid */
+            skuId: string;
+            /** @constant */
+            type: "receive";
+            /** Format: uuid */
+            warehouseId: string;
+        } | {
+            /** @description Why, for the ledger (up to 500 characters). */
+            note?: string;
+            /** @description Units (1–1,000,000). */
+            quantity: number;
+            /** Format: uuid */
+            skuId: string;
+            /** @constant */
+            type: "damaged";
+            /** Format: uuid */
+            warehouseId: string;
+        } | {
+            /** Format: uuid */
+            fromWarehouseId: string;
+            /** @description Why, for the ledger (up to 500 characters). */
+            note?: string;
+            /** @description Units (1–1,000,000). */
+            quantity: number;
+            /** Format: uuid */
+            skuId: string;
+            /** Format: uuid */
+            toWarehouseId: string;
+            /** @constant */
+            type: "transfer";
+        };
+        StockAdjustmentInputInput: {
+            /** @description Why, for the ledger (up to 500 characters). */
+            note?: string;
+            /** @description Counted units now on the shelf. */
+            onHand: number;
+            /** Format: uuid */
+            skuId: string;
+            /** @constant */
+            type: "count";
+            /** Format: uuid */
+            warehouseId: string;
+        } | {
+            /** @description Why, for the ledger (up to 500 characters). */
+            note?: string;
+            /** @description Units (1–1,000,000). */
+            quantity: number;
+            /** Format: uuid */
+            skuId: string;
+            /** @constant */
+            type: "receive";
+            /** Format: uuid */
+            warehouseId: string;
+        } | {
+            /** @description Why, for the ledger (up to 500 characters). */
+            note?: string;
+            /** @description Units (1–1,000,000). */
+            quantity: number;
+            /** Format: uuid */
+            skuId: string;
+            /** @constant */
+            type: "damaged";
+            /** Format: uuid */
+            warehouseId: string;
+        } | {
+            /** Format: uuid */
+            fromWarehouseId: string;
+            /** @description Why, for the ledger (up to 500 characters). */
+            note?: string;
+            /** @description Units (1–1,000,000). */
+            quantity: number;
+            /** Format: uuid */
+            skuId: string;
+            /** Format: uuid */
+            toWarehouseId: string;
+            /** @constant */
+            type: "transfer";
+        };
+        StockAdjustResult: {
+            available: number;
+            onHand: number;
+            onHandDelta: number;
+            reserved: number;
+            skuId: string;
+            warehouseId: string;
+        };
+        StockAdjustResultInput: {
+            available: number;
+            onHand: number;
+            onHandDelta: number;
+            reserved: number;
+            skuId: string;
+            warehouseId: string;
+        };
+        StockInsight: {
+            /** @description Days since the oldest units on hand arrived (FIFO estimate from the ledger). */
+            ageDays: number | null;
+            /** @description Available ÷ velocity; null when nothing sold. */
+            daysOfCover: number | null;
+            /** @description Suggested order: velocity × (lead time + safety days) + safety stock − available, ≥ 0. */
+            restock: number;
+            sold30d: number;
+            /** @description Units sold ÷ average on hand over 30 days. */
+            turnover: number | null;
+            /** @description Units sold per day (30-day average). */
+            velocity: number;
+        };
+        StockInsightInput: {
+            /** @description Days since the oldest units on hand arrived (FIFO estimate from the ledger). */
+            ageDays: number | null;
+            /** @description Available ÷ velocity; null when nothing sold. */
+            daysOfCover: number | null;
+            /** @description Suggested order: velocity × (lead time + safety days) + safety stock − available, ≥ 0. */
+            restock: number;
+            sold30d: number;
+            /** @description Units sold ÷ average on hand over 30 days. */
+            turnover: number | null;
+            /** @description Units sold per day (30-day average). */
+            velocity: number;
+        };
+        StockItem: {
+            /** @description On hand − reserved, over all warehouses. */
+            available: number;
+            barcode: string | null;
+            /** @description SKU code (null if the catalog no longer has the SKU). */
+            code: string | null;
+            insight: components["schemas"]["StockInsight"];
+            onHand: number;
+            /** @description Variant options, e.g. {"color": "red"}. */
+            options: {
+                [key: string]: string;
+            };
+            productId: string;
+            reserved: number;
+            settings: components["schemas"]["StockSkuSettings"];
+            skuId: string;
+            skuStatus: string | null;
+            /** @enum {string} */
+            state: "in_stock" | "low" | "out";
+            /** @description Text per language (zh-CN, en-US, ru-RU). */
+            title: {
+                [key: string]: string;
+            };
+            warehouses: {
+                available: number;
+                code: string;
+                /** @enum {string} */
+                kind: "own" | "platform";
+                name: string;
+                onHand: number;
+                reserved: number;
+                warehouseId: string;
+            }[];
+        };
+        StockItemInput: {
+            /** @description On hand − reserved, over all warehouses. */
+            available: number;
+            barcode: string | null;
+            /** @description SKU code (null if the catalog no longer has the SKU). */
+            code: string | null;
+            insight: components["schemas"]["StockInsightInput"];
+            onHand: number;
+            /** @description Variant options, e.g. {"color": "red"}. */
+            options: {
+                [key: string]: string;
+            };
+            productId: string;
+            reserved: number;
+            settings: components["schemas"]["StockSkuSettingsInput"];
+            skuId: string;
+            skuStatus: string | null;
+            /** @enum {string} */
+            state: "in_stock" | "low" | "out";
+            /** @description Text per language (zh-CN, en-US, ru-RU). */
+            title: {
+                [key: string]: string;
+            };
+            warehouses: {
+                available: number;
+                code: string;
+                /** @enum {string} */
+                kind: "own" | "platform";
+                name: string;
+                onHand: number;
+                reserved: number;
+                warehouseId: string;
+            }[];
+        };
+        StockMovement: {
+            actorId: string | null;
+            /** @description ISO 8601. */
+            createdAt: string;
+            id: string;
+            note: string | null;
+            onHandAfter: number;
+            onHandDelta: number;
+            /** @enum {string} */
+            reason: "received" | "sold" | "returned" | "count_correction" | "damaged" | "transfer_in" | "transfer_out" | "reserved" | "released";
+            refId: string | null;
+            /** @description order, inbound, transfer … */
+            refType: string | null;
+            reservedAfter: number;
+            reservedDelta: number;
+            skuCode: string | null;
+            skuId: string;
+            warehouseCode: string | null;
+            warehouseId: string;
+        };
+        StockMovementInput: {
+            actorId: string | null;
+            /** @description ISO 8601. */
+            createdAt: string;
+            id: string;
+            note: string | null;
+            onHandAfter: number;
+            onHandDelta: number;
+            /** @enum {string} */
+            reason: "received" | "sold" | "returned" | "count_correction" | "damaged" | "transfer_in" | "transfer_out" | "reserved" | "released";
+            refId: string | null;
+            /** @description order, inbound, transfer … */
+            refType: string | null;
+            reservedAfter: number;
+            reservedDelta: number;
+            skuCode: string | null;
+            skuId: string;
+            warehouseCode: string | null;
+            warehouseId: string;
+        };
+        StockSkuLookup: {
+            available: number;
+            barcode: string | null;
+            code: string;
+            options: {
+                [key: string]: string;
+            };
+            productId: string;
+            skuId: string;
+            /** @description active or inactive. */
+            status: string;
+            /** @description Text per language (zh-CN, en-US, ru-RU). */
+            title: {
+                [key: string]: string;
+            };
+        };
+        StockSkuLookupInput: {
+            available: number;
+            barcode: string | null;
+            code: string;
+            options: {
+                [key: string]: string;
+            };
+            productId: string;
+            skuId: string;
+            /** @description active or inactive. */
+            status: string;
+            /** @description Text per language (zh-CN, en-US, ru-RU). */
+            title: {
+                [key: string]: string;
+            };
+        };
+        StockSkuSettings: {
+            effectiveThreshold: number;
+            leadTimeDays: number;
+            /** @description When it fell to or below its threshold; null when above. */
+            lowSince: string | null;
+            /** @description The SKU’s own threshold; null: store default or 5. */
+            lowThreshold: number | null;
+            safetyDays: number;
+            safetyStock: number;
+            skuId: string;
+            /** @enum {string} */
+            thresholdSource: "sku" | "store" | "default";
+        };
+        StockSkuSettingsInput: {
+            effectiveThreshold: number;
+            leadTimeDays: number;
+            /** @description When it fell to or below its threshold; null when above. */
+            lowSince: string | null;
+            /** @description The SKU’s own threshold; null: store default or 5. */
+            lowThreshold: number | null;
+            safetyDays: number;
+            safetyStock: number;
+            skuId: string;
+            /** @enum {string} */
+            thresholdSource: "sku" | "store" | "default";
+        };
         Store: {
             /** @description ISO 8601. */
             createdAt: string;
@@ -1877,6 +6281,248 @@ export interface components {
             status: "active" | "archived";
             /** @description ISO 8601. */
             updatedAt: string;
+        };
+        StorefrontAttribute: {
+            key: string;
+            /** @description In the reader’s language. */
+            name: string;
+            names: components["schemas"]["StorefrontText"];
+            /** @description The value for display: option names, number with unit, yes/no. */
+            text: string;
+            /** @description text, number, enum, multi_enum, boolean or date. */
+            type: string;
+            unit: string | null;
+            value: string | number | boolean | string[];
+        };
+        StorefrontAttributeInput: {
+            key: string;
+            /** @description In the reader’s language. */
+            name: string;
+            names: components["schemas"]["StorefrontTextInput"];
+            /** @description The value for display: option names, number with unit, yes/no. */
+            text: string;
+            /** @description text, number, enum, multi_enum, boolean or date. */
+            type: string;
+            unit: string | null;
+            value: string | number | boolean | string[];
+        };
+        StorefrontCategory: {
+            depth: number;
+            id: string;
+            isLeaf: boolean;
+            /** @description In the reader’s language. */
+            name: string;
+            names: components["schemas"]["StorefrontText"];
+            parentId: string | null;
+            position: number;
+            slug: string;
+        };
+        StorefrontCategoryInput: {
+            depth: number;
+            id: string;
+            isLeaf: boolean;
+            /** @description In the reader’s language. */
+            name: string;
+            names: components["schemas"]["StorefrontTextInput"];
+            parentId: string | null;
+            position: number;
+            slug: string;
+        };
+        StorefrontImage: {
+            id: string;
+            /** @description Up to 1200 px WebP. */
+            large1200: string;
+            /** @description The uploaded image, re-encoded without metadata. */
+            original: string;
+            /** @description 100 px WebP. */
+            thumb100: string;
+            /** @description 400 px WebP. */
+            thumb400: string;
+        };
+        StorefrontImageInput: {
+            id: string;
+            /** @description Up to 1200 px WebP. */
+            large1200: string;
+            /** @description The uploaded image, re-encoded without metadata. */
+            original: string;
+            /** @description 100 px WebP. */
+            thumb100: string;
+            /** @description 400 px WebP. */
+            thumb400: string;
+        };
+        StorefrontProduct: {
+            attributes: components["schemas"]["StorefrontAttribute"][];
+            brand: string | null;
+            breadcrumb: {
+                id: string;
+                name: string;
+                names: components["schemas"]["StorefrontText"];
+                slug: string;
+            }[];
+            /** @description At least one SKU can be ordered now. */
+            buyable: boolean;
+            categoryId: string;
+            currency: string;
+            description: components["schemas"]["StorefrontText"];
+            displayDescription: string | null;
+            displayTitle: string;
+            /** @description Main image first. */
+            images: components["schemas"]["StorefrontImage"][];
+            /** @description Highest SKU price, minor units of `currency`. */
+            maxPrice: number;
+            /** @description Lowest SKU price, minor units of `currency`. */
+            minPrice: number;
+            /** @description The listing number people quote. */
+            number: number;
+            productId: string;
+            /** @description ISO 8601. */
+            publishedAt: string;
+            sellerId: string;
+            sellerName: string;
+            skus: components["schemas"]["StorefrontSku"][];
+            storeId: string;
+            title: components["schemas"]["StorefrontText"];
+            videoUrl: string | null;
+        };
+        StorefrontProductInput: {
+            attributes: components["schemas"]["StorefrontAttributeInput"][];
+            brand: string | null;
+            breadcrumb: {
+                id: string;
+                name: string;
+                names: components["schemas"]["StorefrontTextInput"];
+                slug: string;
+            }[];
+            /** @description At least one SKU can be ordered now. */
+            buyable: boolean;
+            categoryId: string;
+            currency: string;
+            description: components["schemas"]["StorefrontTextInput"];
+            displayDescription: string | null;
+            displayTitle: string;
+            /** @description Main image first. */
+            images: components["schemas"]["StorefrontImageInput"][];
+            /** @description Highest SKU price, minor units of `currency`. */
+            maxPrice: number;
+            /** @description Lowest SKU price, minor units of `currency`. */
+            minPrice: number;
+            /** @description The listing number people quote. */
+            number: number;
+            productId: string;
+            /** @description ISO 8601. */
+            publishedAt: string;
+            sellerId: string;
+            sellerName: string;
+            skus: components["schemas"]["StorefrontSkuInput"][];
+            storeId: string;
+            title: components["schemas"]["StorefrontTextInput"];
+            videoUrl: string | null;
+        };
+        StorefrontProductItem: {
+            categoryId: string;
+            /** @description ISO 4217. */
+            currency: string;
+            /** @description The title in the Accept-Language language, else English, else any. */
+            displayTitle: string;
+            /** @description The main image. */
+            image: components["schemas"]["StorefrontImage"] | null;
+            /** @description Highest SKU price, minor units of `currency`. */
+            maxPrice: number;
+            /** @description Lowest SKU price, minor units of `currency`. */
+            minPrice: number;
+            productId: string;
+            /** @description ISO 8601. */
+            publishedAt: string;
+            sellerId: string;
+            sellerName: string;
+            /** @description The store the price is in; pass it to the product page. */
+            storeId: string;
+            title: components["schemas"]["StorefrontText"];
+        };
+        StorefrontProductItemInput: {
+            categoryId: string;
+            /** @description ISO 4217. */
+            currency: string;
+            /** @description The title in the Accept-Language language, else English, else any. */
+            displayTitle: string;
+            /** @description The main image. */
+            image: components["schemas"]["StorefrontImageInput"] | null;
+            /** @description Highest SKU price, minor units of `currency`. */
+            maxPrice: number;
+            /** @description Lowest SKU price, minor units of `currency`. */
+            minPrice: number;
+            productId: string;
+            /** @description ISO 8601. */
+            publishedAt: string;
+            sellerId: string;
+            sellerName: string;
+            /** @description The store the price is in; pass it to the product page. */
+            storeId: string;
+            title: components["schemas"]["StorefrontTextInput"];
+        };
+        StorefrontSku: {
+            /** @description Units in stock now. */
+            available: number;
+            /** @description Sold when out of stock. */
+            backorder: boolean;
+            barcode: string | null;
+            /** @description In stock, or on backorder. */
+            buyable: boolean;
+            code: string;
+            currency: string;
+            heightMm: number | null;
+            id: string;
+            lengthMm: number | null;
+            /** @description List price, minor units of `currency`. */
+            listPrice: number;
+            options: {
+                key: string;
+                name: string;
+                text: string;
+                value: string;
+            }[];
+            /** @description What the buyer pays (sale price, else list price), minor units of `currency`. */
+            price: number;
+            salePrice: number | null;
+            weightGrams: number | null;
+            widthMm: number | null;
+        };
+        StorefrontSkuInput: {
+            /** @description Units in stock now. */
+            available: number;
+            /** @description Sold when out of stock. */
+            backorder: boolean;
+            barcode: string | null;
+            /** @description In stock, or on backorder. */
+            buyable: boolean;
+            code: string;
+            currency: string;
+            heightMm: number | null;
+            id: string;
+            lengthMm: number | null;
+            /** @description List price, minor units of `currency`. */
+            listPrice: number;
+            options: {
+                key: string;
+                name: string;
+                text: string;
+                value: string;
+            }[];
+            /** @description What the buyer pays (sale price, else list price), minor units of `currency`. */
+            price: number;
+            salePrice: number | null;
+            weightGrams: number | null;
+            widthMm: number | null;
+        };
+        StorefrontText: {
+            "en-US"?: string;
+            "ru-RU"?: string;
+            "zh-CN"?: string;
+        };
+        StorefrontTextInput: {
+            "en-US"?: string;
+            "ru-RU"?: string;
+            "zh-CN"?: string;
         };
         StoreInput: {
             /** @description ISO 8601. */
@@ -1898,6 +6544,74 @@ export interface components {
             /** @description ISO 8601. */
             updatedAt: string;
         };
+        StorePrice: {
+            /** @description The store's currency. */
+            currency: string;
+            /** @description Minor units of the store currency. */
+            listPrice: number;
+            /** @enum {string} */
+            mode: "follow" | "override";
+            /** @description An override change waiting for confirmation. */
+            priceHold: components["schemas"]["PriceHoldSummary"] | null;
+            salePrice: number | null;
+            storeId: string;
+        };
+        StorePriceBody: {
+            /** @description Override only: list price in minor units of the store currency. */
+            listPrice?: number;
+            /**
+             * @description follow: converted from the base price at the platform rate and rounded; override: set here.
+             * @enum {string}
+             */
+            mode: "follow" | "override";
+            /** @description Override only: sale price (below the list price) in minor units; null for none. */
+            salePrice?: number | null;
+            /**
+             * Format: uuid
+             * @description A store the product is sold in.
+             */
+            storeId: string;
+        };
+        StorePriceBodyInput: {
+            /** @description Override only: list price in minor units of the store currency. */
+            listPrice?: number;
+            /**
+             * @description follow: converted from the base price at the platform rate and rounded; override: set here.
+             * @enum {string}
+             */
+            mode: "follow" | "override";
+            /** @description Override only: sale price (below the list price) in minor units; null for none. */
+            salePrice?: number | null;
+            /**
+             * Format: uuid
+             * @description A store the product is sold in.
+             */
+            storeId: string;
+        };
+        StorePriceInput: {
+            /** @description The store's currency. */
+            currency: string;
+            /** @description Minor units of the store currency. */
+            listPrice: number;
+            /** @enum {string} */
+            mode: "follow" | "override";
+            /** @description An override change waiting for confirmation. */
+            priceHold: components["schemas"]["PriceHoldSummaryInput"] | null;
+            salePrice: number | null;
+            storeId: string;
+        };
+        StoreStockDefault: {
+            /** @description Null: not set (5 applies). */
+            lowThreshold: number | null;
+            storeId: string;
+            storeName: string;
+        };
+        StoreStockDefaultInput: {
+            /** @description Null: not set (5 applies). */
+            lowThreshold: number | null;
+            storeId: string;
+            storeName: string;
+        };
         TeamLoginAttempt: {
             /** @description ISO 8601. */
             createdAt: string;
@@ -1917,6 +6631,72 @@ export interface components {
             reason: string | null;
             success: boolean;
             userAgent: string | null;
+        };
+        TranslatedText: {
+            "en-US"?: string;
+            "ru-RU"?: string;
+            "zh-CN"?: string;
+        };
+        TranslatedTextInput: {
+            "en-US"?: string;
+            "ru-RU"?: string;
+            "zh-CN"?: string;
+        };
+        Warehouse: {
+            active: boolean;
+            address: components["schemas"]["WarehouseAddress"];
+            code: string;
+            /** @description ISO 8601. */
+            createdAt: string;
+            handlingDays: number;
+            id: string;
+            /**
+             * @description own: the seller’s; platform: a fulfilment centre of the platform.
+             * @enum {string}
+             */
+            kind: "own" | "platform";
+            name: string;
+            /** @description ISO 8601. */
+            updatedAt: string;
+        };
+        WarehouseAddress: {
+            city: string;
+            /** @description ISO 3166-1 alpha-2. */
+            country: string;
+            line1: string;
+            line2?: string;
+            phone?: string;
+            postalCode?: string;
+            /** @description Province, state or oblast. */
+            region?: string;
+        };
+        WarehouseAddressInput: {
+            city: string;
+            /** @description ISO 3166-1 alpha-2. */
+            country: string;
+            line1: string;
+            line2?: string;
+            phone?: string;
+            postalCode?: string;
+            /** @description Province, state or oblast. */
+            region?: string;
+        };
+        WarehouseInput: {
+            active: boolean;
+            address: components["schemas"]["WarehouseAddressInput"];
+            code: string;
+            /** @description ISO 8601. */
+            createdAt: string;
+            handlingDays: number;
+            id: string;
+            /**
+             * @description own: the seller’s; platform: a fulfilment centre of the platform.
+             * @enum {string}
+             */
+            kind: "own" | "platform";
+            name: string;
+            /** @description ISO 8601. */
+            updatedAt: string;
         };
     };
     responses: never;
@@ -4581,6 +9361,500 @@ export interface operations {
             };
         };
     };
+    listAttributes: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Part of the key or of a name in any language. */
+                q?: string;
+                /** @description Only this type. */
+                type?: "text" | "number" | "enum" | "multi_enum" | "boolean" | "date";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Attribute"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Stable machine key (a–z, 0–9, _); cannot be changed later. */
+                    key: string;
+                    /** @description The text in zh-CN, en-US and ru-RU (all three required). */
+                    names: {
+                        "en-US": string;
+                        "ru-RU": string;
+                        "zh-CN": string;
+                    };
+                    /** @description Options of an enum / multi_enum attribute, in display order. */
+                    options?: {
+                        /** @description Translations by language; missing ones fall back to the value. */
+                        names?: {
+                            "en-US"?: string;
+                            "ru-RU"?: string;
+                            "zh-CN"?: string;
+                        };
+                        /** @description Stored value (what products hold), e.g. "XL" or "navy". */
+                        value: string;
+                    }[];
+                    /**
+                     * @description text, number, enum (one option), multi_enum, boolean or date.
+                     * @enum {string}
+                     */
+                    type: "text" | "number" | "enum" | "multi_enum" | "boolean" | "date";
+                    /** @description Unit of a number attribute (mAh, in, ml, g); only for type number. */
+                    unit?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attribute"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Attribute id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attribute"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Attribute id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Attribute id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The text in zh-CN, en-US and ru-RU (all three required). */
+                    names?: {
+                        "en-US": string;
+                        "ru-RU": string;
+                        "zh-CN": string;
+                    };
+                    /** @description Options of an enum / multi_enum attribute, in display order. */
+                    options?: {
+                        /** @description Translations by language; missing ones fall back to the value. */
+                        names?: {
+                            "en-US"?: string;
+                            "ru-RU"?: string;
+                            "zh-CN"?: string;
+                        };
+                        /** @description Stored value (what products hold), e.g. "XL" or "navy". */
+                        value: string;
+                    }[];
+                    /**
+                     * @description text, number, enum (one option), multi_enum, boolean or date.
+                     * @enum {string}
+                     */
+                    type?: "text" | "number" | "enum" | "multi_enum" | "boolean" | "date";
+                    /** @description Unit of a number attribute (mAh, in, ml, g); only for type number. */
+                    unit?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attribute"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listPlatformAuditLog: {
         parameters: {
             query?: {
@@ -4618,6 +9892,3451 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["PlatformAuditEntry"][];
                         nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPlatformCategories: {
+        parameters: {
+            query?: {
+                /** @description Only active (true) or inactive (false) categories. */
+                active?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CategoryNode"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Commission in basis points (1250 = 12.5 %); null inherits from the parent. */
+                    commissionBps?: number | null;
+                    /** @description Most images a product may have; null inherits. */
+                    maxImages?: number | null;
+                    /** @description Fewest images a product needs; null inherits. */
+                    minImages?: number | null;
+                    /** @description The text in zh-CN, en-US and ru-RU (all three required). */
+                    names: {
+                        "en-US": string;
+                        "ru-RU": string;
+                        "zh-CN": string;
+                    };
+                    /** @description Parent category; omit or null for a top-level one. */
+                    parentId?: string | null;
+                    /** @description Order among siblings; last when omitted. */
+                    position?: number;
+                    /** @description Languages a product title and description must be filled in; null inherits. */
+                    requiredLanguages?: ("zh-CN" | "en-US" | "ru-RU")[] | null;
+                    /** @description URL name, unique across the tree (a–z, 0–9, hyphens). */
+                    slug: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Category"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPlatformCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Category id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Category id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Commission in basis points (1250 = 12.5 %); null inherits from the parent. */
+                    commissionBps?: number | null;
+                    /** @description Most images a product may have; null inherits. */
+                    maxImages?: number | null;
+                    /** @description Fewest images a product needs; null inherits. */
+                    minImages?: number | null;
+                    /** @description The text in zh-CN, en-US and ru-RU (all three required). */
+                    names?: {
+                        "en-US": string;
+                        "ru-RU": string;
+                        "zh-CN": string;
+                    };
+                    /** @description Move under this category (null: to the top level). */
+                    parentId?: string | null;
+                    position?: number;
+                    /** @description Languages a product title and description must be filled in; null inherits. */
+                    requiredLanguages?: ("zh-CN" | "en-US" | "ru-RU")[] | null;
+                    /** @description URL name, unique across the tree (a–z, 0–9, hyphens). */
+                    slug?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Category"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    activateCategory: {
+        parameters: {
+            query?: {
+                /** @description Also activate every subcategory. */
+                subtree?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                /** @description Category id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        category: components["schemas"]["Category"];
+                        /** @description Categories whose state changed (the subtree included). */
+                        changed: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setCategoryAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Attribute id. */
+                attributeId: string;
+                /** @description Category id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Remove an inherited attribute from this subtree (default false). */
+                    excluded?: boolean;
+                    /** @description Order on the product form. */
+                    position?: number;
+                    /** @description Products of this subtree must fill it in (default false). */
+                    required?: boolean;
+                    /** @description Each variant (SKU) has its own value: size, colour (default false). */
+                    variant?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attributeId: string;
+                        categoryId: string;
+                        excluded: boolean;
+                        position: number;
+                        required: boolean;
+                        variant: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeCategoryAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Attribute id. */
+                attributeId: string;
+                /** @description Category id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deactivateCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Category id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        category: components["schemas"]["Category"];
+                        /** @description Categories whose state changed (the subtree included). */
+                        changed: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setCategoryDocumentType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Document type id. */
+                documentTypeId: string;
+                /** @description Category id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Lift a requirement inherited from a parent for this subtree (default false). */
+                    excluded?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        categoryId: string;
+                        documentTypeId: string;
+                        excluded: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeCategoryDocumentType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Document type id. */
+                documentTypeId: string;
+                /** @description Category id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPlatformDocumentTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DocumentType"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createDocumentType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Documents of this type have an expiry date (default true). */
+                    expires?: boolean;
+                    /** @description Stable machine key (a–z, 0–9, _); cannot be changed later. */
+                    key: string;
+                    /** @description The text in zh-CN, en-US and ru-RU (all three required). */
+                    names: {
+                        "en-US": string;
+                        "ru-RU": string;
+                        "zh-CN": string;
+                    };
+                    /** @description A sample number shown to sellers; must match the pattern. */
+                    numberExample?: string | null;
+                    /** @description Regular expression the whole document number must match (JavaScript syntax, Unicode). */
+                    numberPattern?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentType"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDocumentType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Document type id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentType"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteDocumentType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Document type id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateDocumentType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Document type id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Documents of this type have an expiry date (default true). */
+                    expires?: boolean;
+                    /** @description The text in zh-CN, en-US and ru-RU (all three required). */
+                    names?: {
+                        "en-US": string;
+                        "ru-RU": string;
+                        "zh-CN": string;
+                    };
+                    /** @description A sample number shown to sellers; must match the pattern. */
+                    numberExample?: string | null;
+                    /** @description Regular expression the whole document number must match (JavaScript syntax, Unicode). */
+                    numberPattern?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentType"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadPlatformDocumentFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Document id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scan (application/pdf, image/jpeg or image/png). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listExchangeRates: {
+        parameters: {
+            query?: {
+                /** @description Only this base currency. */
+                base?: string;
+                /** @description Pairs with this currency on either side. */
+                currency?: string;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                /** @description Days on or after this one. */
+                from?: string;
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Only this quote currency. */
+                quote?: string;
+                /** @description Days on or before this one. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ExchangeRate"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setExchangeRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The currency being priced (1 unit of it …). */
+                    base: string;
+                    /**
+                     * Format: date
+                     * @description Day the rate applies from, YYYY-MM-DD; today (UTC) when omitted.
+                     */
+                    day?: string;
+                    /** @description … buys `rate` units of this currency. */
+                    quote: string;
+                    /** @description Units of quote per 1 unit of base, as a decimal string (up to 12 decimals). */
+                    rate: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeRate"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteExchangeRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Base currency (ISO 4217). */
+                base: string;
+                /** @description YYYY-MM-DD. */
+                day: string;
+                /** @description Quote currency (ISO 4217). */
+                quote: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    latestPlatformExchangeRates: {
+        parameters: {
+            query?: {
+                /** @description The latest rates on or before this day; today when omitted. */
+                day?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ExchangeRate"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPlatformImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Image id. */
+                id: string;
+                /** @description thumb-100, thumb-400 and large-1200 are WebP (never enlarged); original keeps its type. */
+                size: "thumb-100" | "thumb-400" | "large-1200" | "original";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/*": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listIncomingShipments: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description The shipment with this number. */
+                number?: number;
+                /** @description Only this seller’s shipments. */
+                sellerId?: string;
+                /** @description Only this status. */
+                status?: "draft" | "shipped" | "receiving" | "received" | "cancelled";
+                /** @description Only shipments to this warehouse. */
+                warehouseId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["InboundShipmentSummary"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getIncomingShipment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Inbound shipment id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundShipment"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveShipment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Inbound shipment id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    lines: {
+                        /** @description Damaged units counted (not put on stock). */
+                        damaged: number;
+                        /** @description Good units counted. */
+                        received: number;
+                        /** Format: uuid */
+                        skuId: string;
+                    }[];
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundShipment"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startReceivingShipment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Inbound shipment id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundShipment"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listListingQueue: {
+        parameters: {
+            query?: {
+                /** @description Only submissions in this category or below it. */
+                categoryId?: string;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                /** @description new: never approved before; revision: changes to a listing already on sale. */
+                kind?: "new" | "revision";
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Text search: part of the submitted title (any language), the product number, or part of the seller name. */
+                q?: string;
+                /** @description Only this seller’s submissions. */
+                sellerId?: string;
+                /** @description Submitted at or after this time (ISO 8601). */
+                submittedAfter?: string;
+                /** @description Submitted before this time (ISO 8601). */
+                submittedBefore?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ListingQueueItem"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getListingReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Review id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingReviewDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approveListing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Review id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Internal note kept with the decision. */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingReviewDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rejectListing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Review id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Free text for the seller: what exactly to fix. */
+                    note?: string;
+                    /** @description Keys of active rejection reasons (GET /api/v1/platform/rejection-reasons). */
+                    reasonKeys: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingReviewDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    suspendProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Product id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Shown to the seller. */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductSuspension"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unsuspendProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Product id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductSuspension"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRejectionReasons: {
+        parameters: {
+            query?: {
+                /** @description Only active (true) or inactive (false) reasons. */
+                active?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RejectionReason"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createRejectionReason: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Stable machine key (a–z, 0–9, _); cannot be changed later. */
+                    key: string;
+                    /** @description What the seller reads, in zh-CN, en-US and ru-RU. */
+                    names: {
+                        "en-US": string;
+                        "ru-RU": string;
+                        "zh-CN": string;
+                    };
+                    /** @description Order in the picker; last when omitted. */
+                    position?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RejectionReason"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateRejectionReason: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Rejection reason id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The text in zh-CN, en-US and ru-RU (all three required). */
+                    names?: {
+                        "en-US": string;
+                        "ru-RU": string;
+                        "zh-CN": string;
+                    };
+                    position?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RejectionReason"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    activateRejectionReason: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Rejection reason id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RejectionReason"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deactivateRejectionReason: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Rejection reason id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RejectionReason"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reorderRejectionReasons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Reason ids in the new order; reasons left out keep their place after these. */
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RejectionReason"][];
                     };
                 };
             };
@@ -5406,6 +14125,640 @@ export interface operations {
             };
         };
     };
+    getPlatformSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformSettings"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePlatformSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Greater than 1 (at most 100, two decimals): a price change by this factor is held for review. */
+                    priceQuarantineFactor?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformSettings"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPlatformWarehouses: {
+        parameters: {
+            query?: {
+                /** @description Only active (true) or inactive (false) ones. */
+                active?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Warehouse"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPlatformWarehouse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Inactive warehouses take no new reservations or inbound shipments.
+                     * @default true
+                     */
+                    active?: boolean;
+                    address: components["schemas"]["WarehouseAddressInput"];
+                    /** @description Short code printed on documents; unique per owner, ignoring case. */
+                    code: string;
+                    /**
+                     * @description Working days from order to hand-over to the carrier (0–60).
+                     * @default 1
+                     */
+                    handlingDays?: number;
+                    /** @description Name shown in lists. */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Warehouse"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPlatformWarehouse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Warehouse id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Warehouse"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deletePlatformWarehouse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Warehouse id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePlatformWarehouse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Warehouse id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Inactive warehouses take no new reservations or inbound shipments. */
+                    active?: boolean;
+                    address?: components["schemas"]["WarehouseAddressInput"];
+                    /** @description Short code printed on documents; unique per owner, ignoring case. */
+                    code?: string;
+                    /** @description Working days from order to hand-over to the carrier (0–60). */
+                    handlingDays?: number;
+                    /** @description Name shown in lists. */
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Warehouse"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listAuditLog: {
         parameters: {
             query?: {
@@ -5442,6 +14795,177 @@ export interface operations {
                         items: components["schemas"]["AuditEntry"][];
                         nextCursor: string | null;
                     };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSellerCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SellerCategory"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCategoryRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Category id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryRules"];
                 };
             };
             /** @description Default Response */
@@ -5976,6 +15500,2924 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Company"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSellerDocumentTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EffectiveDocumentType"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDocuments: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                /** @description Only documents of this type. */
+                documentTypeId?: string;
+                /** @description Only valid documents that expire within this many days from today. */
+                expiringWithinDays?: number;
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Part of the number or the issuer. */
+                q?: string;
+                /** @description valid or expired. */
+                status?: "valid" | "expired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ComplianceDocument"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description A document type of the platform.
+                     */
+                    documentTypeId: string;
+                    /** @description YYYY-MM-DD; required when the type expires; today or later. Valid through this day. */
+                    expiresOn?: string | null;
+                    /** @description YYYY-MM-DD; not in the future. */
+                    issuedOn?: string | null;
+                    /** @description Certification body or authority. */
+                    issuer?: string | null;
+                    /** @description The document's number, in the format of its type (400 document_number_invalid shows an example). */
+                    number: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceDocument"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Document id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceDocumentDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Document id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Document id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Send only the fields to change; null clears an optional field. The type cannot change. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description YYYY-MM-DD; required when the type expires; today or later. Valid through this day. */
+                    expiresOn?: string | null;
+                    /** @description YYYY-MM-DD; not in the future. */
+                    issuedOn?: string | null;
+                    /** @description Certification body or authority. */
+                    issuer?: string | null;
+                    /** @description The document's number, in the format of its type (400 document_number_invalid shows an example). */
+                    number?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceDocument"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadDocumentFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Document id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scan (application/pdf, image/jpeg or image/png). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadDocumentFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Document id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description multipart/form-data with one file part named "file". */
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The scan.
+                     */
+                    file?: string;
+                } | null;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceDocument"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteDocumentFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Document id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceDocument"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    latestExchangeRates: {
+        parameters: {
+            query?: {
+                /** @description The latest rates on or before this day; today when omitted. */
+                day?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PublicExchangeRate"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportProductsCsv: {
+        parameters: {
+            query?: {
+                /** @description Only products in this category or below it. */
+                categoryId?: string;
+                /** @description Default: desc for updated/created, asc for title, quality and price. */
+                direction?: "asc" | "desc";
+                /** @description Search: title, keywords or brand in any language (substring, case-insensitive), or an exact SKU code (case-insensitive), barcode or product number. */
+                q?: string;
+                /** @description Only products whose quality score is above this (0–100). */
+                qualityAbove?: number;
+                /** @description Only products whose quality score is below this (0–100). */
+                qualityBelow?: number;
+                /** @description Only this review state of the working copy. */
+                reviewState?: "draft" | "pending" | "approved" | "rejected";
+                /** @description Only this sale state. */
+                saleState?: "unlisted" | "active" | "inactive" | "suspended" | "archived";
+                /** @description updated (default), created, title (in your language), quality (score), price (lowest base price). */
+                sort?: "updated" | "created" | "title" | "quality" | "price";
+                /** @description in_stock: available > 0; low: at or below the low-stock threshold; out: nothing available. */
+                stock?: "in_stock" | "low" | "out";
+                /** @description Only products sold in this store (default: the store chosen in the store switcher, if any). */
+                storeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportProductsXlsx: {
+        parameters: {
+            query?: {
+                /** @description Only products in this category or below it. */
+                categoryId?: string;
+                /** @description Default: desc for updated/created, asc for title, quality and price. */
+                direction?: "asc" | "desc";
+                /** @description Search: title, keywords or brand in any language (substring, case-insensitive), or an exact SKU code (case-insensitive), barcode or product number. */
+                q?: string;
+                /** @description Only products whose quality score is above this (0–100). */
+                qualityAbove?: number;
+                /** @description Only products whose quality score is below this (0–100). */
+                qualityBelow?: number;
+                /** @description Only this review state of the working copy. */
+                reviewState?: "draft" | "pending" | "approved" | "rejected";
+                /** @description Only this sale state. */
+                saleState?: "unlisted" | "active" | "inactive" | "suspended" | "archived";
+                /** @description updated (default), created, title (in your language), quality (score), price (lowest base price). */
+                sort?: "updated" | "created" | "title" | "quality" | "price";
+                /** @description in_stock: available > 0; low: at or below the low-stock threshold; out: nothing available. */
+                stock?: "in_stock" | "low" | "out";
+                /** @description Only products sold in this store (default: the store chosen in the store switcher, if any). */
+                storeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description multipart/form-data with one file part named "file". */
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The image file.
+                     */
+                    file?: string;
+                } | null;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductImage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSellerImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Image id. */
+                id: string;
+                /** @description thumb-100, thumb-400 and large-1200 are WebP (never enlarged); original keeps its type. */
+                size: "thumb-100" | "thumb-400" | "large-1200" | "original";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/*": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listImports: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Only imports in this state. */
+                status?: "queued" | "running" | "succeeded" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Import"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createImport: {
+        parameters: {
+            query?: {
+                /** @description Category new products are created in (the template's category; an XLSX template carries it). Without it the file can only update existing SKUs. */
+                categoryId?: string;
+                /** @description CSV delimiter; auto detects it from the header. */
+                delimiter?: "auto" | "comma" | "semicolon" | "tab";
+                /** @description CSV text encoding; auto detects UTF-8 (with or without BOM), UTF-16, GBK/GB18030 and Windows-1251. */
+                encoding?: "auto" | "utf-8" | "gbk" | "gb18030" | "windows-1251" | "utf-16le" | "utf-16be";
+                /** @description A ZIP of images uploaded before (POST /api/v1/seller/imports/image-bundles); rows name its files. */
+                imageBundleId?: string;
+                /** @description validate: check every row and report, write nothing; valid_rows: import the products whose rows are all valid (a product with any bad row is skipped whole); all_or_nothing: write only when no row has a problem. */
+                mode?: "validate" | "valid_rows" | "all_or_nothing";
+                /** @description Store new products are offered in (default: the current store, if any). */
+                storeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description multipart/form-data with one file part named "file". */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: binary
+                     * @description The CSV (UTF-8, GBK/GB18030, Windows-1251, UTF-16; comma, semicolon or tab) or XLSX file.
+                     */
+                    file?: string;
+                } | null;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Import id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadImportErrorsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Import id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The error file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadImportErrorsXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Import id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The error file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadImportImages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description multipart/form-data with one file part named "file". */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: binary
+                     * @description The ZIP file.
+                     */
+                    file?: string;
+                } | null;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportImageBundle"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadImportTemplateCsv: {
+        parameters: {
+            query?: {
+                /** @description A leaf category: its attributes become columns. Without it: the columns to update existing SKUs. */
+                categoryId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadImportTemplateXlsx: {
+        parameters: {
+            query?: {
+                /** @description A leaf category: its attributes become columns. Without it: the columns to update existing SKUs. */
+                categoryId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listInboundShipments: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Only this status. */
+                status?: "draft" | "shipped" | "receiving" | "received" | "cancelled";
+                /** @description Only shipments to this warehouse. */
+                warehouseId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["InboundShipmentSummary"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createInboundShipment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Boxes (cartons) in the shipment, 1–999.
+                     * @default 1
+                     */
+                    boxes?: number;
+                    /** @default [] */
+                    lines?: components["schemas"]["InboundLineInputInput"][];
+                    /** @description Note for the warehouse. */
+                    note?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description The platform warehouse the goods go to.
+                     */
+                    warehouseId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundShipment"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInboundShipment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Inbound shipment id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundShipment"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateInboundShipment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Inbound shipment id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Boxes (cartons) in the shipment, 1–999. */
+                    boxes?: number;
+                    /** @description Note for the warehouse. */
+                    note?: string | null;
+                    /** Format: uuid */
+                    warehouseId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundShipment"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    printInboundBoxLabels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Inbound shipment id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A PDF document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelInboundShipment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Inbound shipment id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundShipment"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    printInboundSkuLabels: {
+        parameters: {
+            query?: {
+                /** @description Labels per line in line mode. */
+                copies?: number;
+                /** @description Language of the titles (default: yours). */
+                lang?: "zh-CN" | "en-US" | "ru-RU";
+                /** @description unit: one label per unit sent; line: `copies` labels per line. */
+                mode?: "unit" | "line";
+            };
+            header?: never;
+            path: {
+                /** @description Inbound shipment id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A PDF document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setInboundShipmentLines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Inbound shipment id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    lines: components["schemas"]["InboundLineInputInput"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundShipment"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    shipInboundShipment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Inbound shipment id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Carrier or forwarder name. */
+                    carrier: string;
+                    /** @description Tracking or waybill number. */
+                    trackingNumber: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundShipment"];
                 };
             };
             /** @description Default Response */
@@ -7041,6 +19483,2239 @@ export interface operations {
             };
         };
     };
+    listPriceHolds: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Only holds of this product. */
+                productId?: string;
+                /** @description Holds in this status (default: held, awaiting a decision). */
+                status?: "held" | "confirmed" | "discarded";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PriceHold"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmPriceHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Price hold id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceHold"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    discardPriceHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Price hold id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceHold"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProducts: {
+        parameters: {
+            query?: {
+                /** @description Only products in this category or below it. */
+                categoryId?: string;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                /** @description Default: desc for updated/created, asc for title, quality and price. */
+                direction?: "asc" | "desc";
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Search: title, keywords or brand in any language (substring, case-insensitive), or an exact SKU code (case-insensitive), barcode or product number. */
+                q?: string;
+                /** @description Only products whose quality score is above this (0–100). */
+                qualityAbove?: number;
+                /** @description Only products whose quality score is below this (0–100). */
+                qualityBelow?: number;
+                /** @description Only this review state of the working copy. */
+                reviewState?: "draft" | "pending" | "approved" | "rejected";
+                /** @description Only this sale state. */
+                saleState?: "unlisted" | "active" | "inactive" | "suspended" | "archived";
+                /** @description updated (default), created, title (in your language), quality (score), price (lowest base price). */
+                sort?: "updated" | "created" | "title" | "quality" | "price";
+                /** @description in_stock: available > 0; low: at or below the low-stock threshold; out: nothing available. */
+                stock?: "in_stock" | "low" | "out";
+                /** @description Only products sold in this store (default: the store chosen in the store switcher, if any). */
+                storeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ProductListItem"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Attribute values by attribute key (the category rules list the keys, types and options). */
+                    attributes?: {
+                        [key: string]: string | number | boolean | string[] | null;
+                    };
+                    /** @description Brand name; null or "" for none. */
+                    brand?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description A leaf category (see the category tree); its rules apply.
+                     */
+                    categoryId: string;
+                    /** @description Description by language (zh-CN, en-US, ru-RU), at most 10000 characters each; "" removes one. */
+                    description?: {
+                        "en-US"?: string;
+                        "ru-RU"?: string;
+                        "zh-CN"?: string;
+                    };
+                    /** @description Compliance documents to link (valid ones). */
+                    documentIds?: string[];
+                    /** @description Uploaded images (POST /api/v1/seller/images) to attach, in order; the first is the main image. */
+                    imageIds?: string[];
+                    /** @description Search keywords (space or comma separated) by language (zh-CN, en-US, ru-RU), at most 500 characters each; "" removes one. */
+                    keywords?: {
+                        "en-US"?: string;
+                        "ru-RU"?: string;
+                        "zh-CN"?: string;
+                    };
+                    /** @description SKUs created with the product (more can be added later). */
+                    skus?: components["schemas"]["SkuBodyInput"][];
+                    /** @description Stores the product is sold in (the seller's active stores). A member limited to some stores changes only those; the product keeps the others. */
+                    storeIds?: string[];
+                    /** @description Title by language (zh-CN, en-US, ru-RU), at most 200 characters each; "" removes one. */
+                    title: {
+                        "en-US"?: string;
+                        "ru-RU"?: string;
+                        "zh-CN"?: string;
+                    };
+                    /** @description A product video (http or https URL); null for none. */
+                    videoUrl?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Product id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Product id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Send only the fields to change. Texts per language replace the whole object. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Attribute values by attribute key (the category rules list the keys, types and options). */
+                    attributes?: {
+                        [key: string]: string | number | boolean | string[] | null;
+                    };
+                    /** @description Brand name; null or "" for none. */
+                    brand?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description A leaf category (see the category tree); its rules apply.
+                     */
+                    categoryId?: string;
+                    /** @description Description by language (zh-CN, en-US, ru-RU), at most 10000 characters each; "" removes one. */
+                    description?: {
+                        "en-US"?: string;
+                        "ru-RU"?: string;
+                        "zh-CN"?: string;
+                    };
+                    /** @description Search keywords (space or comma separated) by language (zh-CN, en-US, ru-RU), at most 500 characters each; "" removes one. */
+                    keywords?: {
+                        "en-US"?: string;
+                        "ru-RU"?: string;
+                        "zh-CN"?: string;
+                    };
+                    /** @description Stores the product is sold in (the seller's active stores). A member limited to some stores changes only those; the product keeps the others. */
+                    storeIds?: string[];
+                    /** @description Title by language (zh-CN, en-US, ru-RU), at most 200 characters each; "" removes one. */
+                    title?: {
+                        "en-US"?: string;
+                        "ru-RU"?: string;
+                        "zh-CN"?: string;
+                    };
+                    /** @description A product video (http or https URL); null for none. */
+                    videoUrl?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    activateProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Product id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Kept in the product history. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    archiveProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Product id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Kept in the product history. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deactivateProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Product id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Kept in the product history. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProductDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Product id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ComplianceDocument"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setProductDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Product id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The product's documents after the change (replaces the current set). */
+                    documentIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ComplianceDocument"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProductImages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Product id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ProductImage"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadProductImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Product id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description multipart/form-data with one file part named "file". */
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The image file.
+                     */
+                    file?: string;
+                } | null;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductImage"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductImage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteProductImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Product id. */
+                id: string;
+                /** @description Image id. */
+                imageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reorderProductImages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Product id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Every image id of the product, in the new order; the first becomes the main image. */
+                    imageIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ProductImage"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restoreProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Product id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Kept in the product history. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addSku: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Product id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SkuBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkuWrite"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeSku: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Product id. */
+                id: string;
+                /** @description SKU id. */
+                skuId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSku: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Product id. */
+                id: string;
+                /** @description SKU id. */
+                skuId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Sold when out of stock (made or ordered on demand). */
+                    backorder?: boolean;
+                    /** @description EAN-13, EAN-8, UPC-A (12 digits) or GTIN-14 with a valid check digit; unique across the platform. null or "" for none. */
+                    barcode?: string | null;
+                    /** @description The seller's SKU code (货号/артикул), unique within the seller ignoring case. */
+                    code?: string;
+                    /** @description Package height, mm. */
+                    heightMm?: number | null;
+                    /** @description Package length, mm. */
+                    lengthMm?: number | null;
+                    /** @description Base list price in minor units of the seller's currency (e.g. cents). */
+                    listPrice?: number;
+                    /** @description Option values by variant attribute key of the category (e.g. {"color":"red","size":"M"}); enum axes take one of their option values. */
+                    options?: {
+                        [key: string]: string;
+                    };
+                    salePrice?: number | null;
+                    /**
+                     * @description inactive SKUs are not sold (default active).
+                     * @enum {string}
+                     */
+                    status?: "active" | "inactive";
+                    /** @description Per-store pricing; stores not listed keep their mode (new SKUs follow the base price). */
+                    storePrices?: components["schemas"]["StorePriceBodyInput"][];
+                    /** @description Shipping weight, grams. */
+                    weightGrams?: number | null;
+                    /** @description Package width, mm. */
+                    widthMm?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkuWrite"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Product id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Product id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bulkProducts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description submit: send for review; deactivate / activate / archive: sale state; price: change base prices of every SKU (sale prices too, when set; quarantine applies); stock_threshold: low-stock threshold of every SKU.
+                     * @enum {string}
+                     */
+                    action: "submit" | "deactivate" | "activate" | "archive" | "price" | "stock_threshold";
+                    price?: components["schemas"]["BulkPriceChangeInput"];
+                    /** @description 1–500 product ids. */
+                    productIds: string[];
+                    /** @description For action=stock_threshold: units; null returns to the store default. */
+                    threshold?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: components["schemas"]["BulkProductResult"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listRoles: {
         parameters: {
             query?: never;
@@ -7336,6 +22011,830 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Role"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStock: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Exact SKU code (any case) or barcode. */
+                q?: string;
+                /** @description newest: newest SKUs first; available: least available first. */
+                sort?: "newest" | "available";
+                /** @description out: nothing available; low: 1…threshold available; in_stock: above the threshold. */
+                state?: "in_stock" | "low" | "out";
+                /** @description Only SKUs of products offered in this store. */
+                storeId?: string;
+                /** @description Only SKUs with a stock record in this warehouse. */
+                warehouseId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["StockItem"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    adjustStock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StockAdjustmentInputInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: components["schemas"]["StockAdjustResult"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    lookupStockSkus: {
+        parameters: {
+            query: {
+                /** @description Codes or barcodes, separated by commas or spaces. */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["StockSkuLookup"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStockMovements: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Only this kind of movement. */
+                reason?: "received" | "sold" | "returned" | "count_correction" | "damaged" | "transfer_in" | "transfer_out" | "reserved" | "released";
+                /** @description Only this SKU. */
+                skuId?: string;
+                /** @description Only this warehouse. */
+                warehouseId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["StockMovement"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSkuStock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description SKU id. */
+                skuId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockItem"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSkuStockSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description SKU id. */
+                skuId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Days from ordering to stock arriving. */
+                    leadTimeDays?: number;
+                    /** @description Low-stock threshold of this SKU; null uses the store default (else 5). */
+                    lowThreshold?: number | null;
+                    /** @description Extra days of sales a restock should cover beyond the lead time. */
+                    safetyDays?: number;
+                    /** @description Units always kept in reserve. */
+                    safetyStock?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockSkuSettings"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStoreStockDefaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["StoreStockDefault"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setStoreStockDefault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Store id. */
+                storeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Default low-stock threshold of the store’s SKUs. */
+                    lowThreshold: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreStockDefault"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    clearStoreStockDefault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Store id. */
+                storeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreStockDefault"];
                 };
             };
             /** @description Default Response */
@@ -7897,6 +23396,836 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Store"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWarehouses: {
+        parameters: {
+            query?: {
+                /** @description Only active (true) or inactive (false) ones. */
+                active?: "true" | "false";
+                /** @description Only own or only platform warehouses. */
+                kind?: "own" | "platform";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Warehouse"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWarehouse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Inactive warehouses take no new reservations or inbound shipments.
+                     * @default true
+                     */
+                    active?: boolean;
+                    address: components["schemas"]["WarehouseAddressInput"];
+                    /** @description Short code printed on documents; unique per owner, ignoring case. */
+                    code: string;
+                    /**
+                     * @description Working days from order to hand-over to the carrier (0–60).
+                     * @default 1
+                     */
+                    handlingDays?: number;
+                    /** @description Name shown in lists. */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Warehouse"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWarehouse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Warehouse id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Warehouse"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWarehouse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Warehouse id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateWarehouse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Warehouse id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Inactive warehouses take no new reservations or inbound shipments. */
+                    active?: boolean;
+                    address?: components["schemas"]["WarehouseAddressInput"];
+                    /** @description Short code printed on documents; unique per owner, ignoring case. */
+                    code?: string;
+                    /** @description Working days from order to hand-over to the carrier (0–60). */
+                    handlingDays?: number;
+                    /** @description Name shown in lists. */
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Warehouse"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStoreCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["StorefrontCategory"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStoreImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Image id. */
+                id: string;
+                /** @description thumb-100, thumb-400 and large-1200 are WebP (never enlarged); original keeps its type. */
+                size: "thumb-100" | "thumb-400" | "large-1200" | "original";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/*": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchStoreProducts: {
+        parameters: {
+            query?: {
+                /** @description A category: products in it and in every category below it. */
+                categoryId?: string;
+                /** @description Only listings priced in this currency (ISO 4217). Needed for a price range without storeId. */
+                currency?: string;
+                /** @description The nextCursor of the previous page (same filters and sort). */
+                cursor?: string;
+                /** @description Page size (1–100, default 24). */
+                limit?: number;
+                /** @description Lowest price at most this, in minor units (e.g. cents) of `currency` or of the store's currency. */
+                maxPrice?: number;
+                /** @description Lowest price at least this, in minor units (e.g. cents) of `currency` or of the store's currency. */
+                minPrice?: number;
+                /** @description Words to find in titles, keywords or brand, in any language (zh-CN, en-US, ru-RU); each word must occur, parts of words match ("хлоп" finds "хлопковая"). */
+                q?: string;
+                /** @description relevance (default with q: best match first), newest (default without q), price_asc, price_desc (by the lowest SKU price). relevance without q is newest. */
+                sort?: "relevance" | "newest" | "price_asc" | "price_desc";
+                /** @description Only this store’s listings (prices are in the store’s currency). */
+                storeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["StorefrontProductItem"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStoreProduct: {
+        parameters: {
+            query: {
+                /** @description The store whose prices to show (from the search item). */
+                storeId: string;
+            };
+            header?: never;
+            path: {
+                /** @description Product id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorefrontProduct"];
                 };
             };
             /** @description Default Response */

@@ -1,0 +1,65 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePermissions } from '../../../shared/api/session';
+import { ErrorAlert, PageHeader } from '../../../shared/components';
+import { useApiMessage } from '../../../shared/hooks/useApiMessage';
+import {
+  useDeletePlatformWarehouse,
+  usePlatformWarehouses,
+  useSavePlatformWarehouse,
+  type Warehouse,
+} from '../api';
+import { WarehouseFormModal } from '../components/WarehouseFormModal';
+import { WarehouseTable } from '../components/WarehouseTable';
+
+/** Operators: the platform's fulfilment warehouses, where sellers send inbound shipments. */
+export default function PlatformWarehousesPage() {
+  const { t } = useTranslation('inventory');
+  const { can } = usePermissions();
+  const canManage = can('warehouses:manage');
+  const warehouses = usePlatformWarehouses();
+  const save = useSavePlatformWarehouse();
+  const remove = useDeletePlatformWarehouse();
+  const notify = useApiMessage();
+  const [editing, setEditing] = useState<Warehouse | 'new' | null>(null);
+
+  return (
+    <div>
+      <PageHeader
+        title={t('platform.warehousesTitle')}
+        subtitle={t('platform.warehousesSubtitle')}
+        extra={
+          canManage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              {t('warehouses.add')}
+            </Button>
+          )
+        }
+      />
+      <Card>
+        <ErrorAlert error={warehouses.error} onRetry={() => warehouses.refetch()} />
+        <WarehouseTable
+          rows={warehouses.data ?? []}
+          loading={warehouses.isPending}
+          canEdit={() => canManage}
+          onEdit={setEditing}
+          onDelete={(w) =>
+            remove.mutateAsync(w.id).then(
+              () => notify.success(t('warehouses.deleted')),
+              (err) => notify.error(err),
+            )
+          }
+        />
+      </Card>
+      <WarehouseFormModal
+        open={editing !== null}
+        warehouse={editing === 'new' ? null : editing}
+        saving={save.isPending}
+        onSave={(body) => save.mutateAsync({ id: editing === 'new' ? undefined : editing?.id, body })}
+        onClose={() => setEditing(null)}
+      />
+    </div>
+  );
+}
