@@ -66,6 +66,8 @@ export default defineConfig({
       DATA_DIR: dataDir,
       DEV_SMTP_PORT: '2599',
       SEED_DEMO: 'true',
+      // A small demo catalogue (the default 300 products per seller takes minutes to seed on PGlite).
+      SEED_PRODUCTS: process.env.SEED_PRODUCTS ?? '12',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'development',
       // Tests sign in many times from one IP; keep the auth limit out of their way.

@@ -46,6 +46,8 @@ const baseEnv = () => ({
   NODE_ENV: 'production',
   LOG_LEVEL: 'silent',
   SEED_DEMO: 'true',
+  // A small demo catalogue: the first start seeds it (300 products per seller take minutes on PGlite).
+  SEED_PRODUCTS: '30',
   RATE_LIMIT_API_PER_MINUTE: '100000000',
   RATE_LIMIT_AUTH_PER_MINUTE: '100000000',
   WEB_DIST: '/nonexistent',

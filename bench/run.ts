@@ -5,9 +5,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { authAndList } from './auth-and-list';
+import { catalogImport } from './catalog-import';
+import { catalogScale } from './catalog-scale';
 import { type Benchmark, killAllChildrenSync, machine, ROOT, type Row, stopAllChildren } from './harness';
+import { reservations } from './reservations';
 
-const BENCHMARKS: Benchmark[] = [authAndList];
+const BENCHMARKS: Benchmark[] = [authAndList, catalogImport, catalogScale, reservations];
 
 function table(rows: Row[]): string {
   const head = ['scenario', 'target', 'result', 'pass'];

@@ -13,6 +13,7 @@ import type { SellerRoleKey } from '../server/platform/auth/permissions';
 import type { Database } from '../server/platform/db/engine';
 import { backgroundBase, withSystem, withTenant } from '../server/platform/db/tenant';
 import type { Locale } from '../server/platform/i18n/locale';
+import { type DemoCatalogRest, demoProductCount, seedDemoCatalog } from './seed-catalog';
 
 export interface DemoLogin {
   role: string;
@@ -21,6 +22,8 @@ export interface DemoLogin {
 }
 
 export const DEMO_PASSWORD = 'Demo-Pass-2026!';
+export { demoProductCount };
+
 const OPERATOR = 'operator@demo.sellercenter.dev';
 
 interface DemoSeller {
@@ -165,9 +168,35 @@ const SELLERS: DemoSeller[] = [
 
 /**
  * Demo data, built through the domains' own services. Idempotent: each account is created only if
- * its email is not there yet, so a restart (or a half-finished earlier run) completes the set.
+ * its email is not there yet, so a restart (or a half-finished earlier run) completes the set; the
+ * catalogue (scripts/seed-catalog.ts) likewise creates only what is missing. `products`: products per
+ * demo seller (default: SEED_PRODUCTS, else 300).
  */
-export async function seedDemo(database: Database): Promise<DemoLogin[]> {
+export async function seedDemo(database: Database, opts: { products?: number } = {}): Promise<DemoLogin[]> {
+  const { logins, catalog } = await startDemo(database, opts);
+  await catalog.run();
+  return logins;
+}
+
+/**
+ * The demo data in two parts, for the server's start: the accounts, the platform configuration and
+ * the first `firstPart` products per demo seller (with the special ones) now; the rest of the
+ * catalogue by `catalog.run()`, which the server runs in the background after it starts listening.
+ */
+export async function startDemo(
+  database: Database,
+  opts: { products?: number; firstPart?: number } = {},
+): Promise<{ logins: DemoLogin[]; catalog: DemoCatalogRest }> {
+  const logins = await seedDemoAccounts(database);
+  const products = opts.products ?? demoProductCount();
+  const catalog = await seedDemoCatalog(database, {
+    products,
+    ...(opts.firstPart !== undefined ? { firstPart: opts.firstPart } : {}),
+  });
+  return { logins, catalog };
+}
+
+async function seedDemoAccounts(database: Database): Promise<DemoLogin[]> {
   const logins: DemoLogin[] = [{ role: 'Platform operator', email: OPERATOR, password: DEMO_PASSWORD }];
   await withSystem(database, backgroundBase(), async (ctx) => {
     if (!(await findUserByEmail(ctx, OPERATOR))) {
