@@ -33,3 +33,18 @@ export async function choose(page: Page, label: string | RegExp, option: string 
   await page.getByLabel(label).click();
   await page.locator('.ant-select-dropdown:visible').getByTitle(option).first().click();
 }
+
+/**
+ * Signs out through the user menu. A click that lands while the dropdown is still animating in can be
+ * lost, so the menu is reopened and the item clicked again until the sign-in page shows.
+ */
+export async function signOut(page: Page) {
+  const item = page.getByRole('menuitem', { name: 'Sign out' });
+  await expect(async () => {
+    if (/\/sign-in/.test(page.url())) return;
+    if (!(await item.isVisible()))
+      await page.getByRole('button', { name: 'User menu' }).click({ timeout: 2_000 });
+    await item.click({ timeout: 2_000 });
+    await expect(page).toHaveURL(/\/sign-in/, { timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
+}
