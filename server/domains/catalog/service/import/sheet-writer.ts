@@ -3,8 +3,9 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { localPath } from '../../../../platform/files/store';
+import { loadExcel } from './excel';
 import { escapeFormula } from './source';
 
 export type CellOut = string | number | null | undefined;
@@ -68,7 +69,7 @@ export async function xlsxWriter(
   opts: XlsxOptions,
 ): Promise<SheetWriter & { workbook: ExcelJS.stream.xlsx.WorkbookWriter; sheet: ExcelJS.Worksheet }> {
   await ensureDir(fileKey);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new (await loadExcel()).stream.xlsx.WorkbookWriter({
     filename: localPath(fileKey),
     useStyles: true,
     useSharedStrings: false,

@@ -2,10 +2,11 @@
 import { open } from 'node:fs/promises';
 import type { Transform } from 'node:stream';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { localPath, openFileStream } from '../../../../platform/files/store';
 import { type CsvEncoding, DELIMITERS, type DelimiterName } from './encoding';
+import { loadExcel } from './excel';
 
 /** One row of a sheet: its line (CSV line where the record starts, or XLSX row number) and cells. */
 export interface SheetRow {
@@ -154,7 +155,7 @@ export function cellText(value: CellValue): string {
 async function* readXlsx(fileKey: string, maxRows = LIMITS.maxRows + 10): AsyncGenerator<SheetRow> {
   const head = await readHead(fileKey, 4);
   if (head.length < 4 || head[0] !== 0x50 || head[1] !== 0x4b) throw new ImportFileError('xlsx_unreadable');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(localPath(fileKey), {
+  const reader = new (await loadExcel()).stream.xlsx.WorkbookReader(localPath(fileKey), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

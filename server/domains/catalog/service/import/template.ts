@@ -1,13 +1,14 @@
 // The bulk template of a category: XLSX (names in the reader's language, a hidden key row, drop-down
 // lists for option attributes, an instructions sheet) or CSV (UTF-8 with BOM, one row of keys).
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { SellerCtx } from '../../../../platform/db/tenant';
 import type { Locale } from '../../../../platform/i18n/locale';
 import { translate } from '../../../../platform/i18n/translate';
 import { type CategoryRules, getCompany } from '../deps';
 import { placeableCategory } from '../products';
 import { type ColumnDef, columnName, templateColumns } from './columns';
+import { loadExcel } from './excel';
 
 /** Rows of the data sheet that get drop-down lists and number checks. */
 const TEMPLATE_ROWS = 5000;
@@ -69,7 +70,7 @@ export async function importTemplate(
     };
   }
   const currency = (await getCompany(ctx)).defaultCurrency;
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'Seller Center';
   const sheet = workbook.addWorksheet(translate(locale, 'import.sheet.products'), {
     views: [{ state: 'frozen', ySplit: 2 }],
