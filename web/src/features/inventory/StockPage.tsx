@@ -162,6 +162,8 @@ export default function StockPage() {
             {
               title: t('stock.sku'),
               key: 'sku',
+              // Wide enough for a SKU code and a product title on one or two lines.
+              width: 280,
               render: (_, item) => (
                 <div>
                   <Typography.Text strong copyable={item.code ? { text: item.code } : false}>
