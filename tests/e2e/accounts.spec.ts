@@ -91,9 +91,13 @@ test('sign up, verify, 2FA, invite a member who sees only their menus, switch to
   await shot(member, '07-member-home');
 
   // Switch the member's language to Russian: the console and the saved preference follow.
-  await member.getByRole('button', { name: /Language/ }).click();
-  await member.getByText('Русский').click();
-  await expect(nav.getByText('Магазины')).toBeVisible();
+  // (a click during the menu's opening animation can be lost: reopen and click again until Russian shows)
+  await expect(async () => {
+    if (!(await member.getByText('Русский').isVisible()))
+      await member.getByRole('button', { name: /Language/ }).click({ timeout: 2_000 });
+    await member.getByText('Русский').click({ timeout: 2_000 });
+    await expect(nav.getByText('Магазины')).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
   await shot(member, '08-member-russian');
   await member.reload();
   await expect(nav.getByText('Магазины')).toBeVisible();

@@ -28,10 +28,18 @@ export async function mailLink(request: APIRequestContext, to: string, subject: 
   return `${url.pathname}${url.search}`;
 }
 
-/** Picks an option of an Ant Design select found by its label. */
+/**
+ * Picks an option of an Ant Design select found by its label. A click during the list's opening
+ * animation can be lost and leave the list open over the form, so it is repeated until the list closes.
+ */
 export async function choose(page: Page, label: string | RegExp, option: string | RegExp) {
   await page.getByLabel(label).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option).first().click();
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  await expect(dropdown.first()).toBeVisible();
+  await expect(async () => {
+    if ((await dropdown.count()) > 0) await dropdown.getByTitle(option).first().click({ timeout: 2_000 });
+    await expect(dropdown).toHaveCount(0, { timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
 }
 
 /**
