@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { constants, createReadStream, createWriteStream } from 'node:fs';
-import { copyFile as fsCopyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile as fsCopyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -25,10 +26,13 @@ function pathOf(key: string): string {
   return full;
 }
 
+/** Written aside and renamed into place, so a reader never sees half a file (e.g. a job that reruns). */
 export async function putFile(key: string, data: Buffer | Uint8Array | string): Promise<void> {
   const full = pathOf(key);
   await mkdir(dirname(full), { recursive: true });
-  await writeFile(full, data);
+  const temp = `${full}.${process.pid}.${randomUUID()}.tmp`;
+  await writeFile(temp, data);
+  await rename(temp, full);
 }
 
 /** Streams into a file; resolves with the number of bytes written. */
