@@ -29,16 +29,22 @@ export async function mailLink(request: APIRequestContext, to: string, subject: 
 }
 
 /**
- * Picks an option of an Ant Design select found by its label. A click during the list's opening
- * animation can be lost and leave the list open over the form, so it is repeated until the list closes.
+ * Picks an option of an Ant Design select (single or multiple) found by its label. A click during the
+ * list's opening animation can be lost, so it is repeated until the option is selected: a single select
+ * then closes its list, a multiple one marks the option and stays open, as Ant Design does.
  */
 export async function choose(page: Page, label: string | RegExp, option: string | RegExp) {
   await page.getByLabel(label).click();
   const dropdown = page.locator('.ant-select-dropdown:visible');
-  await expect(dropdown.first()).toBeVisible();
+  const item = dropdown.getByTitle(option).first();
+  await expect(item).toBeVisible();
+  const selected = /ant-select-item-option-selected/;
   await expect(async () => {
-    if ((await dropdown.count()) > 0) await dropdown.getByTitle(option).first().click({ timeout: 2_000 });
-    await expect(dropdown).toHaveCount(0, { timeout: 2_000 });
+    if ((await dropdown.count()) === 0) return;
+    if (!selected.test((await item.getAttribute('class', { timeout: 2_000 })) ?? ''))
+      await item.click({ timeout: 2_000 });
+    if ((await dropdown.count()) === 0) return;
+    await expect(item).toHaveClass(selected, { timeout: 2_000 });
   }).toPass({ timeout: 15_000 });
 }
 
