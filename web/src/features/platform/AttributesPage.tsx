@@ -30,7 +30,13 @@ import {
   useDeleteAttribute,
   useSaveAttribute,
 } from './catalogApi';
-import { cleanNames, requiredNames, TranslatedFields, useLocalName } from './components/TranslatedFields';
+import {
+  cleanNames,
+  NameAndKey,
+  requiredNames,
+  TranslatedFields,
+  useLocalName,
+} from './components/TranslatedFields';
 
 const OPTION_TYPES: AttributeType[] = ['enum', 'multi_enum'];
 export const KEY_PATTERN = /^[a-z][a-z0-9_]{1,49}$/;
@@ -107,16 +113,7 @@ export default function AttributesPage() {
             {
               title: t('fields.name'),
               key: 'name',
-              render: (_, a) => (
-                <div>
-                  <Typography.Link onClick={() => setEditing(a)}>{name(a.names)}</Typography.Link>
-                  <div>
-                    <Typography.Text type="secondary" code style={{ fontSize: 12 }}>
-                      {a.key}
-                    </Typography.Text>
-                  </div>
-                </div>
-              ),
+              render: (_, a) => <NameAndKey names={a.names} entryKey={a.key} onOpen={() => setEditing(a)} />,
             },
             {
               title: t('fields.type'),

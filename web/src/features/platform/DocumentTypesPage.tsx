@@ -28,7 +28,7 @@ import {
   useDocumentTypes,
   useSaveDocumentType,
 } from './catalogApi';
-import { requiredNames, TranslatedFields, useLocalName } from './components/TranslatedFields';
+import { NameAndKey, requiredNames, TranslatedFields, useLocalName } from './components/TranslatedFields';
 
 /** The whole number must match (the same rule the server applies). */
 export function compilePattern(pattern: string): RegExp | null {
@@ -88,16 +88,7 @@ export default function DocumentTypesPage() {
             {
               title: t('fields.name'),
               key: 'name',
-              render: (_, d) => (
-                <div>
-                  <Typography.Link onClick={() => setEditing(d)}>{name(d.names)}</Typography.Link>
-                  <div>
-                    <Typography.Text type="secondary" code style={{ fontSize: 12 }}>
-                      {d.key}
-                    </Typography.Text>
-                  </div>
-                </div>
-              ),
+              render: (_, d) => <NameAndKey names={d.names} entryKey={d.key} onOpen={() => setEditing(d)} />,
             },
             {
               title: t('fields.numberExample'),

@@ -1,4 +1,4 @@
-import { Col, Form, Input, Row } from 'antd';
+import { Col, Form, Input, Row, Typography } from 'antd';
 import type { NamePath } from 'antd/es/form/interface';
 import { useTranslation } from 'react-i18next';
 import { LANGS, type Lang, type Translated } from '../catalogApi';
@@ -67,4 +67,27 @@ export function cleanNames(names: Translated | undefined): Translated {
 export function requiredNames(names: Translated | undefined): Required<Translated> {
   const n = cleanNames(names);
   return { 'zh-CN': n['zh-CN'] ?? '', 'en-US': n['en-US'] ?? '', 'ru-RU': n['ru-RU'] ?? '' };
+}
+
+/** A list cell: the entry's name in the UI language as a link that opens it, and its stable key below. */
+export function NameAndKey({
+  names,
+  entryKey,
+  onOpen,
+}: {
+  names: Translated;
+  entryKey: string;
+  onOpen: () => void;
+}) {
+  const name = useLocalName();
+  return (
+    <div>
+      <Typography.Link onClick={onOpen}>{name(names)}</Typography.Link>
+      <div>
+        <Typography.Text type="secondary" code style={{ fontSize: 12 }}>
+          {entryKey}
+        </Typography.Text>
+      </div>
+    </div>
+  );
 }
