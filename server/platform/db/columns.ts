@@ -9,7 +9,8 @@ export const createdAt = () => timestamp('created_at', { withTimezone: true }).n
 export const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 export const ts = (name: string) => timestamp(name, { withTimezone: true });
 
-const currentSeller = sql`nullif(current_setting('app.seller_id', true), '')::uuid`;
+/** The transaction's seller (withTenant sets it; null elsewhere). */
+export const currentSeller = sql`nullif(current_setting('app.seller_id', true), '')::uuid`;
 const platformOn = sql`coalesce(current_setting('app.platform', true), '') = 'on'`;
 
 /** Row-level security for a seller-owned table: the row's seller must be the transaction's seller. */

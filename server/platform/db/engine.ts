@@ -102,9 +102,21 @@ export async function runMigrations(database: Database): Promise<void> {
     await migratePglite(database.db as any, { migrationsFolder: MIGRATIONS_DIR });
   }
   await database.db.execute(sql`grant usage on schema public to app_user`);
-  await database.db.execute(
-    sql`grant select, insert, update, delete on all tables in schema public to app_user`,
-  );
+  await database.db.execute(sql`grant select on all tables in schema public to app_user`);
+  // Writes only on tables: a view (catalog's seller_products …) runs as its owner, whom row-level security
+  // does not bind, so writing through it would skip the tables' policies.
+  await database.db.execute(sql`do $$
+    declare t text;
+    begin
+      for t in select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+               where n.nspname = 'public' and c.relkind in ('r', 'p') loop
+        execute format('grant insert, update, delete on %I to app_user', t);
+      end loop;
+      for t in select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+               where n.nspname = 'public' and c.relkind = 'v' loop
+        execute format('revoke insert, update, delete on %I from app_user', t);
+      end loop;
+    end $$`);
   // Sequences behind display numbers (product_number_seq …) are used by request transactions.
   await database.db.execute(sql`grant usage, select on all sequences in schema public to app_user`);
 }

@@ -1,11 +1,14 @@
 // The seller's product list (search, filters, sorts, keyset pages) and bulk actions.
+import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent } from '../../../../tests/helpers/http';
 import { createTestApp, type TestApp } from '../../../../tests/helpers/test-app';
+import { backgroundBase, withPlatform, withTenant } from '../../../platform/db/tenant';
 import { makeMember, makeSeller, makeStore, type TestSeller } from '../../accounts/factories';
 import { makeWarehouse, stockUp } from '../../inventory/factories';
 import { type CategoryTree, makeCategoryTree } from '../../platform/factories';
 import { type MadeProduct, makeProduct } from '../factories';
+import { ownerBase } from './factories';
 
 let t: TestApp;
 let tree: CategoryTree;
@@ -307,5 +310,32 @@ describe('POST /api/v1/seller/products/bulk', () => {
       'body.action',
       'body.productIds',
     ]);
+  });
+});
+
+describe('seller-scoped search views', () => {
+  const count = (ctx: { tx: { execute: (q: SQL) => Promise<{ rows: Record<string, unknown>[] }> } }) =>
+    ctx.tx
+      .execute(
+        sql`select (select count(*)::int from seller_products) as products, (select count(*)::int from seller_skus) as skus`,
+      )
+      .then((r) => r.rows[0]);
+
+  it('show the transaction’s seller only, nothing elsewhere, and take no writes', async () => {
+    const other = await makeSeller(t);
+    await makeProduct(t, other, { categoryId: tree.tshirts.id, price: 990, title: { 'en-US': 'Other tee' } });
+    const own = await withTenant(t.database, ownerBase(seller), count);
+    const mine = await t.database.raw(
+      'select count(*)::int as products, (select count(*)::int from skus where seller_id = $1) as skus from products where seller_id = $1',
+      [seller.sellerId],
+    );
+    expect(own).toEqual(mine.rows[0]);
+    expect(await withTenant(t.database, ownerBase(other), count)).toMatchObject({ products: 1 });
+    // Outside a seller's transaction (operators, jobs): nothing.
+    expect(await withPlatform(t.database, backgroundBase(), count)).toEqual({ products: 0, skus: 0 });
+    const write = sql`update seller_products set brand = 'x'`;
+    await expect(
+      withTenant(t.database, ownerBase(seller), (ctx) => ctx.tx.execute(write)),
+    ).rejects.toMatchObject({ cause: { code: '42501' } });
   });
 });
