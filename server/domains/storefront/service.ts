@@ -57,8 +57,9 @@ export const storeProductQuery = z.object({
     .enum(STORE_SORTS)
     .optional()
     .describe(
-      'relevance (default with q: best match first), newest (default without q), price_asc, price_desc ' +
-        '(by the lowest SKU price). relevance without q is newest.',
+      'relevance (default with q: listings holding the words as one phrase first, then those holding ' +
+        'every word; newest first within each), newest (default without q), price_asc, price_desc (by the ' +
+        'lowest SKU price). relevance without q is newest.',
     ),
   limit: z.coerce.number().int().min(1).max(100).default(24).describe('Page size (1–100, default 24).'),
   cursor: z

@@ -1,25 +1,27 @@
 -- product-list-page
-select "id", "seller_id", "number", "category_id", "brand", "title", "description", "keywords", "attributes", "video_url", "store_ids", "search_text", "review_state", "sale_state", "published", "published_at", "quality_score", "quality_hints", "version", "created_by", "created_at", "updated_at", "products"."updated_at", (select count(*)::int
+select "id", "number", "title", "brand", "category_id", "store_ids", "quality_score", "quality_hints", "review_state", "sale_state", "published_at", "created_at", "updated_at", "products"."updated_at", (
+      select json_build_object(
+        'count', count(*),
+        'min', min(coalesce(s.sale_price, s.list_price)) filter (where s.status = 'active'),
+        'max', max(coalesce(s.sale_price, s.list_price)) filter (where s.status = 'active'),
+        'currency', min(s.currency))
+     
 from "skus" s
-where s.product_id = "products"."id"), coalesce((select min(coalesce(s.sale_price, s.list_price))
-from "skus" s
-where s.product_id = "products"."id" and s.status = 'active'), $1::bigint), (select max(coalesce(s.sale_price, s.list_price))
-from "skus" s
-where s.product_id = "products"."id" and s.status = 'active'), (select s.currency
-from "skus" s
-where s.product_id = "products"."id"
-limit 1), (select i.id
+where s.product_id = "products"."id"), (select i.id
 from "product_images" i
 where i.product_id = "products"."id"
 order by i.position, i.id
 limit 1)
-from "products"
-where (("products"."seller_id" = $2
-  and ("products"."store_ids" && $3 or cardinality("products"."store_ids") = 0))
-  and ("products"."search_text" like $4 or "products"."id" = any(array((select "product_id"
-from "skus"
-where ("skus"."seller_id" = $5 and lower("skus"."code") = $6))))) and "products"."review_state" = $7 and "products"."sale_state" = $8 and "products"."category_id" in ($9) and $10::uuid = any("products"."store_ids") and "products"."quality_score" < $11
-  and ("products"."updated_at", "products"."id") < ($12::timestamptz, $13::uuid))
+from (select "id", "seller_id", "number", "category_id", "brand", "title", "description", "keywords", "attributes", "video_url", "store_ids", "search_text", "review_state", "sale_state", "published", "published_at", "quality_score", "quality_hints", "version", "created_by", "created_at", "updated_at"
+from "seller_products" "products"
+where (("products"."seller_id" = $1
+  and ("products"."store_ids" && $2 or cardinality("products"."store_ids") = 0)) and "products"."review_state" = $3 and "products"."sale_state" = $4 and $5::uuid = any("products"."store_ids") and "products"."quality_score" < $6
+  and ("products"."updated_at", "products"."id") < ($7::timestamptz, $8::uuid))
+order by "products"."updated_at" desc, "products"."id" desc
+limit $9) "products"
+where (("products"."search_text" like $10 or "products"."id" = any(array((select "product_id"
+from "seller_skus"
+where ("seller_skus"."seller_id" = $11 and lower("seller_skus"."code") = $12))))) and "products"."category_id" in ($13))
 order by "products"."updated_at" desc, "products"."id" desc
 limit $14;
--- params: [null,"01900000-0000-7000-8000-000000000001","{\"01900000-0000-7000-8000-000000000002\"}","%cotton%","01900000-0000-7000-8000-000000000001","cotton","approved","active","01900000-0000-7000-8000-000000000003","01900000-0000-7000-8000-000000000002",80,"2026-11-01 10:00:00.123456+00","01900000-0000-7000-8000-000000000004",51]
+-- params: ["01900000-0000-7000-8000-000000000001","{\"01900000-0000-7000-8000-000000000002\"}","approved","active","01900000-0000-7000-8000-000000000002",80,"2026-11-01 10:00:00.123456+00","01900000-0000-7000-8000-000000000004",2000,"%cotton%","01900000-0000-7000-8000-000000000001","cotton","01900000-0000-7000-8000-000000000003",51]

@@ -19,7 +19,7 @@ import {
 } from './deps';
 import { type ColumnDef, columnName, type InfoKey, infoColumn, templateColumns } from './import/columns';
 import { csvWriter, type SheetWriter, xlsxWriter } from './import/sheet-writer';
-import { productListPageQuery, productListQuery } from './product-list';
+import { productListPage, productListQuery } from './product-list';
 
 /** The product list's filters and sort (without paging). */
 export const exportQuery = productListQuery.omit({ limit: true, cursor: true });
@@ -92,7 +92,7 @@ async function selectedProducts(ctx: SellerCtx, q: ExportQuery) {
   const out: { id: string; categoryId: string }[] = [];
   let cursor: string | undefined;
   for (;;) {
-    const rows = await productListPageQuery(
+    const rows = await productListPage(
       ctx,
       { ...q, limit: PAGE, cursor },
       { subtree, stock, locale: ctx.locale },

@@ -2,10 +2,20 @@
 import { and, asc, desc, eq, gt, inArray, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { isUuid } from '../../../platform/db/ids';
+import { type OrderedRead, readOrdered } from '../../../platform/db/ordered-read';
 import type { SellerCtx } from '../../../platform/db/tenant';
+import { readThrough } from '../../../platform/db/views';
 import { badRequest } from '../../../platform/http/errors';
 import { decodeCursor, pageQuery, toPage } from '../../../platform/http/pagination';
-import { productImages, products, REVIEW_STATES, SALE_STATES, skus } from '../schema';
+import {
+  productImages,
+  products,
+  REVIEW_STATES,
+  SALE_STATES,
+  sellerProducts,
+  sellerSkus,
+  skus,
+} from '../schema';
 import { categorySubtreeIds, stockStateFilter } from './deps';
 import { visibleProducts } from './history';
 import { storePriceRanges } from './store-price-ranges';
@@ -62,6 +72,9 @@ export const productListQuery = pageQuery.extend({
 });
 export type ProductListQuery = z.infer<typeof productListQuery>;
 
+/** The seller's products through the seller-scoped view (schema.ts), under the table's name. */
+export const productsOfSeller = readThrough(products, sellerProducts);
+
 const NO_PRICE = Number.MAX_SAFE_INTEGER;
 /** What a SKU code can be (skus.ts): a search text that is not one cannot match a code. */
 const SKU_CODE = /^[A-Za-z0-9][A-Za-z0-9._\-/+#]{0,63}$/;
@@ -109,8 +122,13 @@ export interface ProductListExtras {
   locale: string;
 }
 
-/** Hot query: one page of the seller's products with sort key, SKU count, price range and main image. */
-export function productListPageQuery(
+/**
+ * Hot query: one page of the seller's products with sort key, SKU count, price range and main image, as
+ * an ordered read (platform/db/ordered-read.ts) of the seller's view: its fields, its conditions split into
+ * plain (state, store, quality, cursor) and selective (search, category subtree, stock), and whether its
+ * order is an index's (updated, created, quality), which a bounded walk can follow.
+ */
+export function productListRead(
   ctx: Pick<SellerCtx, 'tx' | 'sellerId' | 'storeIds' | 'currentStoreId'>,
   q: ProductListQuery,
   extras: ProductListExtras,
@@ -129,22 +147,21 @@ export function productListPageQuery(
   const text = q.q;
   // The alternatives: the search text (lower-cased when written, so `like` with a lower-cased pattern),
   // the products whose SKU has this code or barcode (computed once, as an array of ids), the product
-  // number. A text that cannot be a SKU code or a barcode (see skus.ts) skips that lookup: under row
-  // level security `lower(code) = …` is not leakproof, so it cannot use skus_seller_code_idx and
-  // reads every SKU of the seller.
+  // number. Both the list and the SKU lookup read the seller-scoped views (schema.ts), so that `like`
+  // can use the trigram index and `lower(code) =` skus_seller_code_idx.
   const asCode = text && SKU_CODE.test(text) ? text.toLowerCase() : undefined;
   const asBarcode = text && /^\d{8,14}$/.test(text) ? text : undefined;
   const skuMatches =
     asCode || asBarcode
       ? sql`${products.id} = any(array(${ctx.tx
-          .select({ id: skus.productId })
-          .from(skus)
+          .select({ id: sellerSkus.productId })
+          .from(sellerSkus)
           .where(
             and(
-              eq(skus.sellerId, ctx.sellerId),
+              eq(sellerSkus.sellerId, ctx.sellerId),
               or(
-                asCode ? sql`lower(${skus.code}) = ${asCode}` : undefined,
-                asBarcode ? eq(skus.barcode, asBarcode) : undefined,
+                asCode ? sql`lower(${sellerSkus.code}) = ${asCode}` : undefined,
+                asBarcode ? eq(sellerSkus.barcode, asBarcode) : undefined,
               ),
             ),
           )}))`
@@ -158,49 +175,78 @@ export function productListPageQuery(
     : undefined;
   const order =
     direction === 'desc' ? [desc(key.expr), desc(products.id)] : [asc(key.expr), asc(products.id)];
-  return ctx.tx
-    .select({
-      product: products,
-      sortValue: sql<string | number | Date>`${key.expr}`,
-      skuCount: sql<number>`(select count(*)::int from ${skus} s where s.product_id = ${PRODUCT_ID})`,
-      minPrice: sql<number | null>`${minPriceExpr(null)}`,
-      maxPrice: sql<
-        number | null
-      >`(select max(coalesce(s.sale_price, s.list_price)) from ${skus} s where s.product_id = ${PRODUCT_ID} and s.status = 'active')`,
-      currency: sql<
-        string | null
-      >`(select s.currency from ${skus} s where s.product_id = ${PRODUCT_ID} limit 1)`,
-      mainImageId: sql<
-        string | null
-      >`(select i.id from ${productImages} i where i.product_id = ${PRODUCT_ID} order by i.position, i.id limit 1)`,
-    })
-    .from(products)
-    .where(
-      and(
-        visibleProducts(ctx),
-        search,
-        q.reviewState ? eq(products.reviewState, q.reviewState) : undefined,
-        q.saleState ? eq(products.saleState, q.saleState) : undefined,
-        extras.subtree
-          ? extras.subtree.length
-            ? inArray(products.categoryId, extras.subtree)
-            : sql`false`
-          : undefined,
-        storeId ? sql`${storeId}::uuid = any(${products.storeIds})` : undefined,
-        q.qualityBelow !== undefined ? lt(products.qualityScore, q.qualityBelow) : undefined,
-        q.qualityAbove !== undefined ? gt(products.qualityScore, q.qualityAbove) : undefined,
-        extras.stock,
-        after,
-      ),
-    )
-    .orderBy(...order)
-    .limit(q.limit + 1);
+  const fields = {
+    // Only what the list shows: not the descriptions, attributes and published copy.
+    product: {
+      id: products.id,
+      number: products.number,
+      title: products.title,
+      brand: products.brand,
+      categoryId: products.categoryId,
+      storeIds: products.storeIds,
+      qualityScore: products.qualityScore,
+      qualityHints: products.qualityHints,
+      reviewState: products.reviewState,
+      saleState: products.saleState,
+      publishedAt: products.publishedAt,
+      createdAt: products.createdAt,
+      updatedAt: products.updatedAt,
+    },
+    sortValue: sql<string | number | Date>`${key.expr}`,
+    // One pass over the product's SKUs: count, price range of the active ones, currency.
+    skus: sql<{ count: number; min: number | null; max: number | null; currency: string | null }>`(
+      select json_build_object(
+        'count', count(*),
+        'min', min(coalesce(s.sale_price, s.list_price)) filter (where s.status = 'active'),
+        'max', max(coalesce(s.sale_price, s.list_price)) filter (where s.status = 'active'),
+        'currency', min(s.currency))
+      from ${skus} s where s.product_id = ${PRODUCT_ID})`,
+    mainImageId: sql<
+      string | null
+    >`(select i.id from ${productImages} i where i.product_id = ${PRODUCT_ID} order by i.position, i.id limit 1)`,
+  };
+  const read: OrderedRead = {
+    order,
+    plain: [
+      visibleProducts(ctx),
+      q.reviewState ? eq(products.reviewState, q.reviewState) : undefined,
+      q.saleState ? eq(products.saleState, q.saleState) : undefined,
+      storeId ? sql`${storeId}::uuid = any(${products.storeIds})` : undefined,
+      q.qualityBelow !== undefined ? lt(products.qualityScore, q.qualityBelow) : undefined,
+      q.qualityAbove !== undefined ? gt(products.qualityScore, q.qualityAbove) : undefined,
+      after,
+    ],
+    selective: [
+      search,
+      extras.subtree
+        ? extras.subtree.length
+          ? inArray(products.categoryId, extras.subtree)
+          : sql`false`
+        : undefined,
+      extras.stock,
+    ],
+    limit: q.limit + 1,
+  };
+  return { fields, read, walkable: INDEXED_SORTS.has(q.sort) };
+}
+
+/** Sorts that follow an index of the seller's products (schema.ts), so a bounded walk can follow them. */
+const INDEXED_SORTS = new Set<ProductSort>(['updated', 'created', 'quality']);
+
+/** One page of the seller's products (limit + 1 rows, for toPage). */
+export function productListPage(
+  ctx: Pick<SellerCtx, 'tx' | 'sellerId' | 'storeIds' | 'currentStoreId'>,
+  q: ProductListQuery,
+  extras: ProductListExtras,
+) {
+  const { fields, read, walkable } = productListRead(ctx, q, extras);
+  return readOrdered(ctx.tx, productsOfSeller, fields, read, { walkable });
 }
 
 export async function listProducts(ctx: SellerCtx, q: ProductListQuery) {
   const subtree = q.categoryId ? await categorySubtreeIds(ctx, q.categoryId) : null;
   const stock = q.stock ? stockStateFilter(q.stock, products.id) : undefined;
-  const rows = await productListPageQuery(ctx, q, { subtree, stock, locale: ctx.locale });
+  const rows = await productListPage(ctx, q, { subtree, stock, locale: ctx.locale });
   const page = toPage(rows, q.limit, (r) => [
     // Timestamps keep the database's text (microseconds), so the next page starts exactly after this row.
     r.sortValue instanceof Date ? r.sortValue.toISOString() : r.sortValue,
@@ -223,10 +269,10 @@ export async function listProducts(ctx: SellerCtx, q: ProductListQuery) {
       categoryId: r.product.categoryId,
       storeIds: r.product.storeIds,
       mainImageId: r.mainImageId,
-      skuCount: Number(r.skuCount),
-      currency: r.currency,
-      minPrice: r.minPrice === null ? null : Number(r.minPrice),
-      maxPrice: r.maxPrice === null ? null : Number(r.maxPrice),
+      skuCount: Number(r.skus.count),
+      currency: r.skus.currency,
+      minPrice: r.skus.min === null ? null : Number(r.skus.min),
+      maxPrice: r.skus.max === null ? null : Number(r.skus.max),
       storePrice: storePrices?.get(r.product.id) ?? null,
       qualityScore: r.product.qualityScore,
       qualityHints: r.product.qualityHints,

@@ -14,6 +14,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import { isUuid } from '../../../platform/db/ids';
+import { type OrderedRead, readOrdered } from '../../../platform/db/ordered-read';
 import type { AnyCtx } from '../../../platform/db/tenant';
 import { badRequest } from '../../../platform/http/errors';
 import { decodeCursor, toPage } from '../../../platform/http/pagination';
@@ -135,9 +136,13 @@ export async function refreshBuyable(ctx: Ctx, productId: string): Promise<void>
 // ---------------------------------------------------------------------------------------------
 // Storefront reads
 
-/** relevance: best trigram match of the search words first (only with `q`; without it, newest). */
+/**
+ * relevance (only with `q`; without it, newest): listings holding the search as one phrase first, then
+ * the others holding every word; newest first within each.
+ */
 export const LISTING_SORTS = ['newest', 'price_asc', 'price_desc', 'relevance'] as const;
 export type ListingSort = (typeof LISTING_SORTS)[number];
+type OrderedSort = Exclude<ListingSort, 'relevance'>;
 
 export interface StoreListingQuery {
   /** Words that must all occur in a title, keyword or brand (any language, case-insensitive). */
@@ -170,67 +175,29 @@ const searchWords = (q: string | undefined) =>
 const effectiveSort = (sort: ListingSort | undefined, words: string[]): ListingSort =>
   sort === 'relevance' && words.length === 0 ? 'newest' : (sort ?? 'newest');
 
-/** Hot query: storefront search over store_listings (trigram search text, category subtree, price). */
-export function storeListingSearchQuery(ctx: Pick<AnyCtx, 'tx'>, query: StoreListingQuery) {
-  const words = searchWords(query.q);
-  const sort = effectiveSort(query.sort, words);
-  // Relevance: the word-similarity distance between the words and the listing's text (0 = every
-  // word found as a whole word), as pg_trgm's `<->>` operator (the same value as `words <<-> text`).
-  // Ties by id.
-  const phrase = words.join(' ');
-  const rank = sql<number>`(${storeListings.searchText} <->> ${phrase})`;
-  const conditions: (SQL | undefined)[] = [
-    // search_text is lower-cased when written and so are the words: `like` (no case folding per row).
-    ...words.map((w) => like(storeListings.searchText, `%${escapeLike(w)}%`)),
-    query.categoryId ? arrayContains(storeListings.categoryPath, [query.categoryId]) : undefined,
-    query.storeId ? eq(storeListings.storeId, query.storeId) : undefined,
-    query.currency ? eq(storeListings.currency, query.currency) : undefined,
-    query.minPrice !== undefined ? gte(storeListings.minPrice, query.minPrice) : undefined,
-    query.maxPrice !== undefined ? lte(storeListings.minPrice, query.maxPrice) : undefined,
-    query.buyableOnly ? eq(storeListings.buyable, true) : undefined,
-  ];
-  const c = decodeCursor(query.cursor, 3);
-  if (c) {
-    const [key, productId, storeId] = c.map(String) as [string, string, string];
-    if (!isUuid(productId) || !isUuid(storeId)) throw badRequest('invalid_cursor');
-    if (sort === 'relevance') {
-      if (!/^\d(\.\d+)?(e-\d+)?$/.test(key)) throw badRequest('invalid_cursor');
-      conditions.push(
-        sql`(${rank}, ${storeListings.productId}, ${storeListings.storeId}) > (${key}::real, ${productId}::uuid, ${storeId}::uuid)`,
-      );
-    } else if (sort === 'newest') {
-      if (Number.isNaN(Date.parse(key))) throw badRequest('invalid_cursor');
-      conditions.push(
-        sql`(${storeListings.publishedAt}, ${storeListings.productId}, ${storeListings.storeId}) < (${key}::timestamptz, ${productId}::uuid, ${storeId}::uuid)`,
-      );
-    } else {
-      if (!/^\d+$/.test(key)) throw badRequest('invalid_cursor');
-      const op = sort === 'price_asc' ? sql`>` : sql`<`;
-      conditions.push(
-        sql`(${storeListings.minPrice}, ${storeListings.productId}, ${storeListings.storeId}) ${op} (${Number(key)}::bigint, ${productId}::uuid, ${storeId}::uuid)`,
-      );
-    }
+/** search_text is lower-cased when written and so are the words: `like`, no case folding per row. */
+const contains = (text: string) => like(storeListings.searchText, `%${escapeLike(text)}%`);
+
+const ORDER: Record<OrderedSort, SQL[]> = {
+  newest: [desc(storeListings.publishedAt), desc(storeListings.productId), desc(storeListings.storeId)],
+  price_asc: [asc(storeListings.minPrice), asc(storeListings.productId), asc(storeListings.storeId)],
+  price_desc: [desc(storeListings.minPrice), desc(storeListings.productId), desc(storeListings.storeId)],
+};
+
+/** The rows after a cursor's (key, product, store) in a sort. */
+function afterCursor(sort: OrderedSort, key: string, productId: string, storeId: string): SQL {
+  if (!isUuid(productId) || !isUuid(storeId)) throw badRequest('invalid_cursor');
+  if (sort === 'newest') {
+    if (Number.isNaN(Date.parse(key))) throw badRequest('invalid_cursor');
+    return sql`(${storeListings.publishedAt}, ${storeListings.productId}, ${storeListings.storeId}) < (${key}::timestamptz, ${productId}::uuid, ${storeId}::uuid)`;
   }
-  const order =
-    sort === 'relevance'
-      ? [asc(rank), asc(storeListings.productId), asc(storeListings.storeId)]
-      : sort === 'newest'
-        ? [desc(storeListings.publishedAt), desc(storeListings.productId), desc(storeListings.storeId)]
-        : sort === 'price_asc'
-          ? [asc(storeListings.minPrice), asc(storeListings.productId), asc(storeListings.storeId)]
-          : [desc(storeListings.minPrice), desc(storeListings.productId), desc(storeListings.storeId)];
-  const columns = getTableColumns(storeListings);
-  // `rank` is selected only when sorting by relevance (the other sorts keep their plain column list).
-  const fields = (sort === 'relevance' ? { ...columns, rank } : columns) as typeof columns & {
-    rank: typeof rank;
-  };
-  return ctx.tx
-    .select(fields)
-    .from(storeListings)
-    .where(and(...conditions))
-    .orderBy(...order)
-    .limit(query.limit + 1);
+  if (!/^\d+$/.test(key)) throw badRequest('invalid_cursor');
+  const op = sort === 'price_asc' ? sql`>` : sql`<`;
+  return sql`(${storeListings.minPrice}, ${storeListings.productId}, ${storeListings.storeId}) ${op} (${Number(key)}::bigint, ${productId}::uuid, ${storeId}::uuid)`;
 }
+
+type ListingRow = typeof storeListings.$inferSelect;
+const LISTING_COLUMNS = getTableColumns(storeListings);
 
 export interface StoreListingItem {
   productId: string;
@@ -246,38 +213,103 @@ export interface StoreListingItem {
   publishedAt: string;
 }
 
-/** Storefront search: listings matching the query, newest first (or by price), keyset-paginated. */
+const toListingItem = (r: ListingRow): StoreListingItem => ({
+  productId: r.productId,
+  storeId: r.storeId,
+  sellerId: r.sellerId,
+  categoryPath: r.categoryPath,
+  title: r.title,
+  currency: r.currency,
+  minPrice: r.minPrice,
+  maxPrice: r.maxPrice,
+  mainImageId: r.mainImageId,
+  buyable: r.buyable,
+  publishedAt: r.publishedAt.toISOString(),
+});
+
+/** A cursor's sort key for a row. */
+const keyOf = (sort: OrderedSort, r: ListingRow) =>
+  sort === 'newest' ? r.publishedAt.toISOString() : String(r.minPrice);
+
+/** The filters of a query, plain and selective (see OrderedRead), without the cursor. */
+function filtersOf(query: StoreListingQuery, words: string[]) {
+  return {
+    plain: [
+      query.storeId ? eq(storeListings.storeId, query.storeId) : undefined,
+      query.currency ? eq(storeListings.currency, query.currency) : undefined,
+      query.minPrice !== undefined ? gte(storeListings.minPrice, query.minPrice) : undefined,
+      query.maxPrice !== undefined ? lte(storeListings.minPrice, query.maxPrice) : undefined,
+      query.buyableOnly ? eq(storeListings.buyable, true) : undefined,
+    ].filter((c): c is SQL => !!c),
+    /** Every word must occur. */
+    wordsFound: words.map(contains),
+    /** The category subtree. */
+    inCategory: query.categoryId ? [arrayContains(storeListings.categoryPath, [query.categoryId])] : [],
+  };
+}
+
+/** The read of a query in an ordered sort (not relevance): its filters, after its cursor. */
+export function orderedListingRead(query: StoreListingQuery, sort: OrderedSort): OrderedRead {
+  const { plain, wordsFound, inCategory } = filtersOf(query, searchWords(query.q));
+  const selective = [...wordsFound, ...inCategory];
+  const c = decodeCursor(query.cursor, 3);
+  const cursor = c ? [afterCursor(sort, ...(c.map(String) as [string, string, string]))] : [];
+  return { order: ORDER[sort], plain: [...plain, ...cursor], selective, limit: query.limit + 1 };
+}
+
+/** The first rows of a read (a bounded walk in the sort order, else an index lookup). */
+const readListings = (ctx: Pick<AnyCtx, 'tx'>, read: OrderedRead): Promise<ListingRow[]> =>
+  readOrdered(ctx.tx, storeListings, LISTING_COLUMNS, read);
+
+/** Storefront search: listings matching the query, in the chosen sort, keyset-paginated. */
 export async function searchStoreListings(
   ctx: Pick<AnyCtx, 'tx'>,
   query: StoreListingQuery,
 ): Promise<{ items: StoreListingItem[]; nextCursor: string | null }> {
-  const sort = effectiveSort(query.sort, searchWords(query.q));
-  const rows = await storeListingSearchQuery(ctx, query);
+  const words = searchWords(query.q);
+  const sort = effectiveSort(query.sort, words);
+  const { plain, wordsFound, inCategory } = filtersOf(query, words);
+  const limit = query.limit + 1;
+  if (sort !== 'relevance') {
+    const rows = await readListings(ctx, orderedListingRead(query, sort));
+    const page = toPage(rows, query.limit, (r) => [keyOf(sort, r), r.productId, r.storeId]);
+    return { items: page.items.map(toListingItem), nextCursor: page.nextCursor };
+  }
+  // Relevance: tier 0 holds the whole search as a phrase, tier 1 every word but not the phrase (one word:
+  // tier 0 only). Each tier is newest first; a cursor is (tier, published_at, product, store).
+  // (The phrase holds every word: tier 0 checks the phrase alone, fewer trigrams to look up.)
+  const phrase = words.join(' ');
+  const tiers =
+    words.length > 1
+      ? [
+          [contains(phrase), ...inCategory],
+          [...wordsFound, sql`not ${contains(phrase)}`, ...inCategory],
+        ]
+      : [[...wordsFound, ...inCategory]];
+  const c = decodeCursor(query.cursor, 4);
+  const fromTier = c ? Number(c[0]) : 0;
+  if (c && !(fromTier === 0 || fromTier === 1)) throw badRequest('invalid_cursor');
+  const rows: { tier: number; row: ListingRow }[] = [];
+  for (let tier = fromTier; tier < tiers.length && rows.length < limit; tier++) {
+    const cursor =
+      c && tier === fromTier
+        ? [afterCursor('newest', ...(c.slice(1).map(String) as [string, string, string]))]
+        : [];
+    const found = await readListings(ctx, {
+      order: ORDER.newest,
+      plain: [...plain, ...cursor],
+      selective: tiers[tier] ?? [],
+      limit: limit - rows.length,
+    });
+    rows.push(...found.map((row) => ({ tier, row })));
+  }
   const page = toPage(rows, query.limit, (r) => [
-    sort === 'relevance'
-      ? String(r.rank)
-      : sort === 'newest'
-        ? r.publishedAt.toISOString()
-        : String(r.minPrice),
-    r.productId,
-    r.storeId,
+    r.tier,
+    keyOf('newest', r.row),
+    r.row.productId,
+    r.row.storeId,
   ]);
-  return {
-    items: page.items.map((r) => ({
-      productId: r.productId,
-      storeId: r.storeId,
-      sellerId: r.sellerId,
-      categoryPath: r.categoryPath,
-      title: r.title,
-      currency: r.currency,
-      minPrice: r.minPrice,
-      maxPrice: r.maxPrice,
-      mainImageId: r.mainImageId,
-      buyable: r.buyable,
-      publishedAt: r.publishedAt.toISOString(),
-    })),
-    nextCursor: page.nextCursor,
-  };
+  return { items: page.items.map((r) => toListingItem(r.row)), nextCursor: page.nextCursor };
 }
 
 export interface StoreListingSku {

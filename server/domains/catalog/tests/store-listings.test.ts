@@ -101,6 +101,39 @@ describe('searchStoreListings', () => {
   });
 });
 
+describe('relevance', () => {
+  it('puts listings with the search as a phrase first, then those with every word, newest first in each', async () => {
+    const scattered = await makeProduct(t, seller, {
+      categoryId: tree.tshirts.id,
+      approve: true,
+      storeIds: [cnStore.id],
+      price: 2990,
+      title: { 'en-US': 'Tee with a cotton pocket', 'zh-CN': '口袋T恤' },
+    });
+    const expected = [`${tee.id}@${ruStore.id}`, `${tee.id}@${cnStore.id}`]
+      .sort()
+      .reverse()
+      .concat(`${scattered.id}@${cnStore.id}`);
+    expect(await ids({ q: 'cotton tee', sort: 'relevance' })).toEqual(expected);
+    // Newest first, the scattered words are the newer listing.
+    expect((await ids({ q: 'cotton tee', sort: 'newest' }))[0]).toBe(`${scattered.id}@${cnStore.id}`);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await search({ q: 'cotton tee', sort: 'relevance', limit: 1, cursor });
+      seen.push(...page.items.map((i) => `${i.productId}@${i.storeId}`));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(expected);
+    const wrongTier = Buffer.from(JSON.stringify([7, new Date().toISOString(), tee.id, cnStore.id])).toString(
+      'base64url',
+    );
+    await expect(search({ q: 'cotton tee', sort: 'relevance', cursor: wrongTier })).rejects.toMatchObject({
+      code: 'invalid_cursor',
+    });
+  });
+});
+
 describe('storeListingDetail', () => {
   it('returns the published content and active SKUs with the store’s prices; null when not listed', async () => {
     const detail = await withSystem(t.database, backgroundBase(), (ctx) =>
