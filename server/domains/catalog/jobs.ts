@@ -7,7 +7,7 @@ import { runDocumentExpiry, todayOf } from './service/compliance';
 import { removeDocumentFileIfUnused } from './service/documents';
 import { purgeUnusedImages, removeDeletedImageFiles } from './service/images';
 import { recomputeFollowPricesEverywhere } from './service/rates';
-import { refreshBuyable } from './service/store-listings';
+import { refreshBuyable, refreshListingCategoryPaths } from './service/store-listings';
 // Bulk product imports (the worker subscribes to catalog.import_requested).
 import './service/import/job';
 
@@ -53,9 +53,14 @@ subscribe<{ sellerId: string; productId: string; skuId: string; available: numbe
     withSystem(database, backgroundBase(), (ctx) => refreshBuyable(ctx, event.payload.productId)),
 );
 
+/** Storefront category paths follow an operator's move of a category (platform's event). */
+subscribe<{ categoryId: string }>('catalog-category-moved', ['category.moved'], (event, { database }) =>
+  withSystem(database, backgroundBase(), (ctx) => refreshListingCategoryPaths(ctx, event.payload.categoryId)),
+);
+
 /**
  * Follow prices in store currencies: daily at 00:05 UTC every pair in use (a rate set ahead for today
- * takes effect), and at once for a pair whose rate the platform sets (`exchange_rate.set`).
+ * takes effect), and at once for a pair whose rate the platform sets or deletes.
  */
 defineJob<{ from?: string; to?: string }>(
   'catalog.follow-prices',
@@ -69,7 +74,7 @@ defineJob<{ from?: string; to?: string }>(
 );
 subscribe<{ base: string; quote: string }>(
   'catalog-exchange-rates',
-  ['exchange_rate.set'],
+  ['exchange_rate.set', 'exchange_rate.deleted'],
   async (event, { database }) => {
     await recomputeFollowPricesEverywhere(database, { from: event.payload.base, to: event.payload.quote });
   },

@@ -116,6 +116,28 @@ export async function refreshStoreListings(ctx: Ctx, productIds: readonly string
   if (values.length) await ctx.tx.insert(storeListings).values(values);
 }
 
+/**
+ * After an operator moved a category: the listings in it and below it take their categories' new paths
+ * (a listing's path is its category's, whose last element is the category itself).
+ */
+export async function refreshListingCategoryPaths(ctx: Ctx, movedCategoryId: string): Promise<void> {
+  const leaf = sql<string>`${storeListings.categoryPath}[cardinality(${storeListings.categoryPath})]`;
+  const affected = await ctx.tx
+    .selectDistinct({ categoryId: leaf })
+    .from(storeListings)
+    .where(arrayContains(storeListings.categoryPath, [movedCategoryId]));
+  for (const { categoryId } of affected) {
+    const path = (await categoryRules(ctx, categoryId))?.path;
+    if (!path) continue;
+    await ctx.tx
+      .update(storeListings)
+      .set({ categoryPath: path })
+      .where(
+        and(arrayContains(storeListings.categoryPath, [movedCategoryId]), sql`${leaf} = ${categoryId}::uuid`),
+      );
+  }
+}
+
 /** Only the buyable flag of a product's listings (stock crossed zero). */
 export async function refreshBuyable(ctx: Ctx, productId: string): Promise<void> {
   const own = await ctx.tx

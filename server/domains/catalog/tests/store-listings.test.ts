@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../../../tests/helpers/test-app'
 import { backgroundBase, withSystem } from '../../../platform/db/tenant';
 import { makeSeller, makeStore, type TestSeller } from '../../accounts/factories';
 import { makeWarehouse, stockUp } from '../../inventory/factories';
-import { type CategoryTree, makeCategoryTree, setRate } from '../../platform/factories';
+import { type CategoryTree, makeCategoryTree, platformAdmin, setRate } from '../../platform/factories';
 import { type MadeProduct, makeProduct } from '../factories';
 import { type StoreListingQuery, searchStoreListings, storeListingDetail } from '../service/store-listings';
 
@@ -131,6 +131,25 @@ describe('relevance', () => {
     await expect(search({ q: 'cotton tee', sort: 'relevance', cursor: wrongTier })).rejects.toMatchObject({
       code: 'invalid_cursor',
     });
+  });
+});
+
+describe('category moves', () => {
+  it('move the listings below the category with it (platform’s event)', async () => {
+    const admin = await platformAdmin(t);
+    const inClothing = async () => (await ids({ categoryId: tree.clothing.id })).map((x) => x.split('@')[0]);
+    const inElectronics = async () =>
+      (await ids({ categoryId: tree.electronics.id })).map((x) => x.split('@')[0]);
+    expect(await inClothing()).toContain(tee.id);
+    const moved = await admin.patch(`/api/v1/platform/categories/${tree.tshirts.id}`, {
+      parentId: tree.electronics.id,
+    });
+    expect(moved.statusCode).toBe(200);
+    for (let i = 0; i < 80 && !(await inElectronics()).includes(tee.id); i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await inElectronics()).toContain(tee.id);
+    expect(await inClothing()).not.toContain(tee.id);
+    await admin.patch(`/api/v1/platform/categories/${tree.tshirts.id}`, { parentId: tree.clothing.id });
   });
 });
 

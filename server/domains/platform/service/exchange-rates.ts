@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, lte, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/service';
 import type { PlatformCtx } from '../../../platform/db/tenant';
+import { emit } from '../../../platform/events/outbox';
 import { invalid, notFound } from '../../../platform/http/errors';
 import { decodeCursor, type Page, pageQuery, toPage } from '../../../platform/http/pagination';
 import {
@@ -112,6 +113,8 @@ export async function setExchangeRate(ctx: PlatformCtx, input: SetExchangeRateIn
     before: before ? { pair: `${before.base}/${before.quote}`, day, rate: before.rate } : null,
     after: { pair: `${row.base}/${row.quote}`, day, rate: row.rate },
   });
+  // Stores that follow base prices are recomputed at once (catalog), not only at the next daily run.
+  await emit(ctx, 'exchange_rate.set', { base: row.base, quote: row.quote, day });
   return toExchangeRate(row);
 }
 
@@ -137,6 +140,8 @@ export async function deleteExchangeRate(
     before: { pair: `${row.base}/${row.quote}`, day: row.day, rate: row.rate },
     after: null,
   });
+  // An earlier day's rate may apply again.
+  await emit(ctx, 'exchange_rate.deleted', { base: row.base, quote: row.quote, day: row.day });
 }
 
 /** Hot query: a page of rates, newest day first, then by pair. */
