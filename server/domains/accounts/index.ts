@@ -23,6 +23,7 @@ export { changeSellerStatus } from './service/seller-status';
 export { type SellerSummary, sellerIdsByName, sellerSummaries } from './service/seller-summaries';
 export { sessionAuthenticator, sessionPolicy } from './service/sessions';
 export {
+  archivedStoreIds,
   type CreateStoreInput,
   createStore,
   createStoreInput,

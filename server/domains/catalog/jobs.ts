@@ -7,7 +7,7 @@ import { runDocumentExpiry, todayOf } from './service/compliance';
 import { removeDocumentFileIfUnused } from './service/documents';
 import { purgeUnusedImages, removeDeletedImageFiles } from './service/images';
 import { recomputeFollowPricesEverywhere } from './service/rates';
-import { refreshBuyable, refreshListingCategoryPaths } from './service/store-listings';
+import { refreshBuyable, refreshListingCategoryPaths, relistStore } from './service/store-listings';
 // Bulk product imports (the worker subscribes to catalog.import_requested).
 import './service/import/job';
 
@@ -51,6 +51,14 @@ subscribe<{ sellerId: string; productId: string; skuId: string; available: numbe
   ['stock.availability_changed'],
   (event, { database }) =>
     withSystem(database, backgroundBase(), (ctx) => refreshBuyable(ctx, event.payload.productId)),
+);
+
+/** An archived store sells nothing: its listings go, and come back when it is restored. */
+subscribe<{ storeId: string }>(
+  'catalog-store-status',
+  ['store.archived', 'store.restored'],
+  (event, { database }) =>
+    withSystem(database, backgroundBase(), (ctx) => relistStore(ctx, event.payload.storeId)),
 );
 
 /** Storefront category paths follow an operator's move of a category (platform's event). */

@@ -2,8 +2,9 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/service';
 import { newId } from '../../../platform/db/ids';
-import type { SellerCtx } from '../../../platform/db/tenant';
+import type { AnyCtx, SellerCtx } from '../../../platform/db/tenant';
 import { allowedFrom, type TransitionTable } from '../../../platform/db/transition';
+import { emit } from '../../../platform/events/outbox';
 import { AppError, conflict, forbidden, notFound } from '../../../platform/http/errors';
 import { isCurrency } from '../../../platform/money/currencies';
 import { type StoreStatus, stores } from '../schema';
@@ -211,7 +212,22 @@ export async function changeStoreStatus(ctx: SellerCtx, id: string, to: StoreSta
     before: { status: to === 'archived' ? 'active' : 'archived' },
     after: { status: to },
   });
+  // The catalog takes the store's listings off the storefront, or puts them back.
+  await emit(ctx, to === 'archived' ? 'store.archived' : 'store.restored', {
+    sellerId: ctx.sellerId,
+    storeId: id,
+  });
   return toStore(after);
+}
+
+/** Which of these stores are archived (in any context: the catalog's listings skip them). */
+export async function archivedStoreIds(ctx: AnyCtx, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await ctx.tx
+    .select({ id: stores.id })
+    .from(stores)
+    .where(and(inArray(stores.id, [...ids]), eq(stores.status, 'archived')));
+  return new Set(rows.map((r) => r.id));
 }
 
 export const archiveStore = (ctx: SellerCtx, id: string) => changeStoreStatus(ctx, id, 'archived');

@@ -20,7 +20,7 @@ import { badRequest } from '../../../platform/http/errors';
 import { decodeCursor, toPage } from '../../../platform/http/pagination';
 import { type PerLang, type ProductContent, products, skuPrices, skus, storeListings } from '../schema';
 import { LANGS } from './content';
-import { availableBySku, categoryRules } from './deps';
+import { archivedStoreIds, availableBySku, categoryRules } from './deps';
 import { effectivePrice } from './price-rules';
 
 type Ctx = AnyCtx;
@@ -82,6 +82,7 @@ export async function refreshStoreListings(ctx: Ctx, productIds: readonly string
     ctx,
     skuRows.filter((s) => !s.backorder).map((s) => s.id),
   );
+  const archived = await archivedStoreIds(ctx, [...new Set(listed.flatMap((p) => p.storeIds))]);
   const paths = new Map<string, string[]>();
   const values: (typeof storeListings.$inferInsert)[] = [];
   for (const product of listed) {
@@ -94,6 +95,7 @@ export async function refreshStoreListings(ctx: Ctx, productIds: readonly string
     const own = skuRows.filter((s) => s.productId === product.id);
     const buyable = own.some((s) => s.backorder || (available.get(s.id) ?? 0) > 0);
     for (const storeId of product.storeIds) {
+      if (archived.has(storeId)) continue;
       const inStore = prices.filter((p) => p.storeId === storeId && own.some((s) => s.id === p.skuId));
       if (inStore.length === 0) continue;
       const amounts = inStore.map(effectivePrice);
@@ -136,6 +138,16 @@ export async function refreshListingCategoryPaths(ctx: Ctx, movedCategoryId: str
         and(arrayContains(storeListings.categoryPath, [movedCategoryId]), sql`${leaf} = ${categoryId}::uuid`),
       );
   }
+}
+
+/** After a store was archived or restored: its products' listings, rebuilt (none in an archived store). */
+export async function relistStore(ctx: Ctx, storeId: string): Promise<void> {
+  const rows = await ctx.tx
+    .select({ id: products.id })
+    .from(products)
+    .where(arrayContains(products.storeIds, [storeId]));
+  const ids = rows.map((r) => r.id);
+  for (let i = 0; i < ids.length; i += 500) await refreshStoreListings(ctx, ids.slice(i, i + 500));
 }
 
 /** Only the buyable flag of a product's listings (stock crossed zero). */

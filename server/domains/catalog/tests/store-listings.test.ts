@@ -134,6 +134,28 @@ describe('relevance', () => {
   });
 });
 
+describe('archived stores', () => {
+  it('sell nothing: their listings go when archived and come back when restored', async () => {
+    const inRu = async () => (await ids({ storeId: ruStore.id })).map((x) => x.split('@')[0]);
+    const waitFor = async (ok: () => Promise<boolean>) => {
+      for (let i = 0; i < 80 && !(await ok()); i++) await new Promise((r) => setTimeout(r, 100));
+    };
+    expect(await inRu()).toContain(tee.id);
+    expect((await seller.owner.post(`/api/v1/seller/stores/${ruStore.id}/archive`)).statusCode).toBe(200);
+    await waitFor(async () => (await inRu()).length === 0);
+    expect(await inRu()).toEqual([]);
+    // An edit while archived does not bring the listing back; the other store keeps it.
+    await seller.owner.patch(`/api/v1/seller/products/${tee.id}/skus/${(tee.skus[0] as { id: string }).id}`, {
+      weightGrams: 210,
+    });
+    expect(await inRu()).toEqual([]);
+    expect((await ids({ storeId: cnStore.id })).map((x) => x.split('@')[0])).toContain(tee.id);
+    expect((await seller.owner.post(`/api/v1/seller/stores/${ruStore.id}/restore`)).statusCode).toBe(200);
+    await waitFor(async () => (await inRu()).includes(tee.id));
+    expect(await inRu()).toContain(tee.id);
+  });
+});
+
 describe('category moves', () => {
   it('move the listings below the category with it (platform’s event)', async () => {
     const admin = await platformAdmin(t);
