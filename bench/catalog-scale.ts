@@ -11,7 +11,8 @@
  *  - autocannon, 20 connections, against: the seller's product list filtered by sale state and
  *    category with a search term (signed in as the owner); storefront search by text (default sort:
  *    relevance), and sorted newest first; storefront category browse (subtree, newest first).
- *    The paths rotate over several terms / categories, so no single query is measured.
+ *    The paths rotate over several terms / categories, so no single query is measured. Two baselines come
+ *    first, in the same run: /healthz and a signed-in one-query GET (what the machine gives any request).
  * Target: p99 ≤ 30 ms. Knobs: BENCH_CATALOG_PRODUCTS (default 250000), BENCH_CATALOG_SELLER_PRODUCTS
  * (default 50000), BENCH_DURATION_SECONDS, BENCH_WARMUP_SECONDS, BENCH_KEEP_DB=1 (keep the database to
  * inspect query plans), BENCH_REUSE_DB=1 (keep the database and reuse it on the next run when it holds the
@@ -519,6 +520,20 @@ async function run(): Promise<BenchOutcome> {
         ),
       },
     ];
+    // What this machine gives any request at 20 connections in the same run: the floor under the figures.
+    const baselines = [
+      { name: 'baseline: GET /healthz (no database)', paths: ['/healthz'] },
+      {
+        name: 'baseline: GET /api/v1/seller/stores (signed in, one query)',
+        paths: ['/api/v1/seller/stores'],
+        headers: seller,
+      },
+    ];
+    for (const b of baselines) {
+      const r = await loadPaths(base, b.paths, b.headers);
+      rows.push({ scenario: b.name, target: 'report', result: fmt(r), pass: null });
+      data[b.name] = r;
+    }
     const results: Record<string, unknown> = {};
     for (const s of scenarios) {
       const found = await probe(base, s.paths, s.headers);
