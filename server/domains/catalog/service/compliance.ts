@@ -43,7 +43,7 @@ async function sellerLang(ctx: SellerCtx): Promise<Locale> {
 type DocumentRow = typeof complianceDocuments.$inferSelect;
 
 /** Document types a product on sale must hold: those of its published category (else its working one). */
-async function requiredTypeIds(
+export async function requiredTypeIds(
   ctx: SellerCtx,
   categoryId: string,
   cache: Map<string, CategoryRules | null>,
@@ -52,7 +52,7 @@ async function requiredTypeIds(
   return cache.get(categoryId)?.documentTypes.map((t) => t.id) ?? [];
 }
 
-const saleCategory = sql<string>`coalesce(${products.published}->>'categoryId', ${products.categoryId}::text)`;
+export const saleCategory = sql<string>`coalesce(${products.published}->>'categoryId', ${products.categoryId}::text)`;
 
 /** Per product, the types of its linked documents valid on `today`. */
 async function validTypesByProduct(

@@ -31,7 +31,7 @@ import {
 import { decodeCursor, encodeCursor, pageQuery } from '../../../platform/http/pagination';
 import { documentTypesByIds, type EffectiveDocumentType } from '../../platform';
 import { complianceDocuments, DOCUMENT_STATUSES, type PerLang, productDocuments, products } from '../schema';
-import { restoreCompliantProducts, todayOf } from './compliance';
+import { requiredTypeIds, restoreCompliantProducts, saleCategory, todayOf } from './compliance';
 import { visibleProducts } from './history';
 import type { UploadedFile } from './images';
 import { assertEditable, workingCopyChanged } from './products';
@@ -666,6 +666,47 @@ async function loadProduct(ctx: SellerCtx, productId: string, lock = false) {
 }
 
 /**
+ * A listing on sale keeps a valid document of every type its category requires: unlinking the last one
+ * (to link another later) would leave it selling without it, and the expiry job no longer watching it.
+ * 409 document_required_on_sale naming the types; link the new document first, then unlink the old one.
+ */
+async function keepRequiredOnSale(
+  ctx: SellerCtx,
+  productId: string,
+  removed: string[],
+  kept: DocumentRow[],
+  today: string,
+) {
+  const [product] = await ctx.tx
+    .select({ saleState: products.saleState, categoryId: saleCategory })
+    .from(products)
+    .where(and(eq(products.sellerId, ctx.sellerId), eq(products.id, productId)));
+  if (!product || !['active', 'inactive'].includes(product.saleState)) return;
+  const required = await requiredTypeIds(ctx, product.categoryId, new Map());
+  if (required.length === 0) return;
+  const valid = (r: DocumentRow) => r.status === 'valid' && (r.expiresOn === null || r.expiresOn >= today);
+  const gone = await ctx.tx
+    .select()
+    .from(complianceDocuments)
+    .where(and(eq(complianceDocuments.sellerId, ctx.sellerId), inArray(complianceDocuments.id, removed)));
+  const stillHeld = new Set(kept.filter(valid).map((r) => r.documentTypeId));
+  const lost = [...new Set(gone.filter(valid).map((r) => r.documentTypeId))].filter(
+    (type) => required.includes(type) && !stillHeld.has(type),
+  );
+  if (lost.length > 0) {
+    const types = await typesById(ctx, lost);
+    throw conflict('document_required_on_sale', {
+      types: lost
+        .map((id) => {
+          const type = types.get(id);
+          return (type?.names as Record<string, string> | undefined)?.[ctx.locale] ?? type?.key ?? id;
+        })
+        .join(', '),
+    });
+  }
+}
+
+/**
  * Replaces the product's documents. Ids must be the seller's documents; a newly linked one must be
  * valid (an expired one already linked may stay). Products suspended for an expired document that
  * are now compliant return to sale. The caller refreshes what derives from the working copy.
@@ -698,6 +739,7 @@ export async function setProductDocuments(
   });
   if (errors.length > 0) throw new AppError('validation_failed', { status: 400, errors });
   const removed = before.filter((id) => !byId.has(id));
+  if (removed.length > 0) await keepRequiredOnSale(ctx, productId, removed, rows, today);
   const added = wanted.filter((id) => !had.has(id));
   if (removed.length > 0)
     await ctx.tx

@@ -378,6 +378,28 @@ describe('linking documents to products', () => {
   });
 });
 
+describe('documents of a listing on sale', () => {
+  it('cannot lose the last valid document of a required type; linking the new one first works', async () => {
+    const seller = await makeSeller(t);
+    const old = await createDoc(seller);
+    const p = await product(t, seller, { categoryId: cosmetics.id, documentIds: [old.id], approve: true });
+    const url = `/api/v1/seller/products/${p.id}/documents`;
+    const refused = await seller.owner.put(url, { documentIds: [] });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'document_required_on_sale' });
+    expect(refused.json().detail).toContain('Cosmetics safety certificate');
+    const renewed = await createDoc(seller);
+    expect((await seller.owner.put(url, { documentIds: [old.id, renewed.id] })).statusCode).toBe(200);
+    expect((await seller.owner.put(url, { documentIds: [renewed.id] })).statusCode).toBe(200);
+    // A draft may drop its documents (the submission checks catch it).
+    const draft = await product(t, seller, { categoryId: cosmetics.id, documentIds: [old.id] });
+    expect(
+      (await seller.owner.put(`/api/v1/seller/products/${draft.id}/documents`, { documentIds: [] }))
+        .statusCode,
+    ).toBe(200);
+  });
+});
+
 describe('compliance documents: permissions and tenancy', () => {
   it('lets an analyst read but not write, and hides other sellers’ documents and products', async () => {
     const seller = await makeSeller(t);
