@@ -10,6 +10,7 @@ export type { AttributeOption, AttributeType, Translated } from './schema';
 export { sellerCategoryTree } from './service/categories';
 export { compileNumberPattern, documentNumberMatches } from './service/document-types';
 export { type ConvertInput, convertMinor, latestExchangeRates } from './service/exchange-rates';
+export { optionText, type SkuOptionText, skuOptionTexts } from './service/option-text';
 export { rejectionReasonsByKeys } from './service/rejection-reasons';
 export {
   type CategoryRules,

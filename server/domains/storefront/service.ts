@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { SystemCtx } from '../../platform/db/tenant';
 import { type FieldError, invalid, notFound } from '../../platform/http/errors';
-import { isLocale, type Locale } from '../../platform/i18n/locale';
+import { type Locale, localized } from '../../platform/i18n/locale';
 import { translate } from '../../platform/i18n/translate';
 import { isCurrency } from '../../platform/money/currencies';
 import { sellerSummaries } from '../accounts';
@@ -17,7 +17,14 @@ import {
   storeListingDetail,
 } from '../catalog';
 import { availableBySku } from '../inventory';
-import { type CategoryRules, categoryRules, sellerCategoryTree } from '../platform';
+import {
+  type CategoryRules,
+  categoryRules,
+  optionText,
+  type SkuOptionText,
+  sellerCategoryTree,
+  skuOptionTexts,
+} from '../platform';
 
 type Ctx = SystemCtx;
 
@@ -85,15 +92,6 @@ const imageUrls = (id: string): ImageUrls => ({
   large1200: publicImageUrl(id, 'large-1200'),
   original: publicImageUrl(id, 'original'),
 });
-
-const LANG_ORDER = ['en-US', 'zh-CN', 'ru-RU'] as const;
-
-/** A text in the reader's language, else English, else any language there is. */
-export function localized(texts: PerLang | undefined | null, locale: string): string | null {
-  if (!texts) return null;
-  const own = isLocale(locale) ? texts[locale] : undefined;
-  return own || LANG_ORDER.map((l) => texts[l]).find((t) => !!t) || null;
-}
 
 export interface StoreProductItem {
   productId: string;
@@ -209,12 +207,7 @@ export interface StoreAttribute {
   text: string;
 }
 
-export interface StoreSkuOption {
-  key: string;
-  name: string;
-  value: string;
-  text: string;
-}
+export type StoreSkuOption = SkuOptionText;
 
 export interface StoreSku {
   id: string;
@@ -262,11 +255,6 @@ export interface StoreProductDetail {
 }
 
 type RuleAttribute = CategoryRules['attributes'][number];
-
-function optionText(attr: RuleAttribute | undefined, value: string, locale: string): string {
-  const option = attr?.options.find((o) => o.value === value);
-  return localized(option?.names as PerLang | undefined, locale) ?? value;
-}
 
 function attributeText(
   attr: RuleAttribute | undefined,
@@ -328,22 +316,13 @@ export async function getStoreProduct(
     ctx,
     listing.skus.map((s) => s.id),
   );
-  const attrByKey = new Map((rules?.attributes ?? []).map((a) => [a.key, a]));
   const skus: StoreSku[] = listing.skus.map((s) => {
     const units = Math.max(0, available.get(s.id) ?? 0);
     return {
       id: s.id,
       code: s.code,
       barcode: s.barcode,
-      options: Object.entries(s.options).map(([key, value]) => {
-        const attr = attrByKey.get(key);
-        return {
-          key,
-          name: localized(attr?.names as PerLang | undefined, locale) ?? key,
-          value,
-          text: optionText(attr, value, locale),
-        };
-      }),
+      options: skuOptionTexts(s.options, rules, locale),
       currency: s.currency,
       listPrice: s.listPrice,
       salePrice: s.salePrice,

@@ -21,3 +21,15 @@ export function localeFromHeader(header: string | undefined): Locale {
   }
   return DEFAULT_LOCALE;
 }
+
+const FALLBACK_ORDER: readonly Locale[] = ['en-US', 'zh-CN', 'ru-RU'];
+
+/** A text in the reader's language, else English, else any language there is; null when there is none. */
+export function localized(
+  texts: Partial<Record<Locale, string>> | undefined | null,
+  locale: string,
+): string | null {
+  if (!texts) return null;
+  const own = isLocale(locale) ? texts[locale] : undefined;
+  return own || FALLBACK_ORDER.map((l) => texts[l]).find((t) => !!t) || null;
+}

@@ -7,6 +7,8 @@ import { type PerLang, products, type SkuStatus, skus } from '../schema';
 export interface SkuRef {
   id: string;
   productId: string;
+  /** The product's category (its attribute definitions name the options). */
+  categoryId: string;
   code: string;
   barcode: string | null;
   /** The product's working-copy title. */
@@ -18,6 +20,7 @@ export interface SkuRef {
 const refSelect = {
   id: skus.id,
   productId: skus.productId,
+  categoryId: products.categoryId,
   code: skus.code,
   barcode: skus.barcode,
   title: products.title,

@@ -36,6 +36,15 @@ export const skuSettingsSchema = z
   })
   .meta({ id: 'StockSkuSettings' });
 
+const skuOptionTextSchema = z
+  .object({
+    key: z.string().describe('The option’s attribute key, e.g. "color".'),
+    name: z.string().describe('The attribute’s name in the reader’s language (the key when not defined).'),
+    value: z.string().describe('The stored value, e.g. "red".'),
+    text: z.string().describe('The option’s name in the reader’s language, else the value.'),
+  })
+  .meta({ id: 'StockSkuOptionText' });
+
 export const stockItemSchema = z
   .object({
     skuId: z.string(),
@@ -44,6 +53,11 @@ export const stockItemSchema = z
     barcode: z.string().nullable(),
     title: perLang,
     options: z.record(z.string(), z.string()).describe('Variant options, e.g. {"color": "red"}.'),
+    optionTexts: z
+      .array(skuOptionTextSchema)
+      .describe(
+        'The variant options for display, in the category’s attribute order and the Accept-Language language.',
+      ),
     skuStatus: z.string().nullable(),
     onHand: z.number().int(),
     reserved: z.number().int(),

@@ -5,6 +5,7 @@ import { skuRefs, skuRefsByCode } from '../../catalog';
 export interface SkuCard {
   id: string;
   productId: string;
+  categoryId: string;
   code: string;
   barcode: string | null;
   title: Record<string, string>;

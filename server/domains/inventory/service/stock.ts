@@ -12,9 +12,11 @@ import {
   pageQuery,
   toPage,
 } from '../../../platform/http/pagination';
+import type { SkuOptionText } from '../../platform';
 import { MOVEMENT_REASONS, stockLevels, stockMovements, stockSettings, warehouses } from '../schema';
 import { type SkuCard, skuCards, skuCardsByCode } from './catalog-refs';
 import { computeInsight, type SkuInsight, skuInsights } from './insights';
+import { optionTextsOf } from './option-texts';
 import { type SkuSettings, skuSettingsOf } from './settings';
 import { productStoreIdsSql, thresholdSql } from './thresholds';
 
@@ -104,6 +106,8 @@ export interface StockItem {
   barcode: string | null;
   title: Record<string, string>;
   options: Record<string, string>;
+  /** The options for display: attribute and option names in the request's language. */
+  optionTexts: SkuOptionText[];
   skuStatus: string | null;
   onHand: number;
   reserved: number;
@@ -238,8 +242,12 @@ export async function stockItems(
 ): Promise<StockItem[]> {
   if (totals.length === 0) return [];
   const skuIds = totals.map((t) => t.skuId);
-  const [cardOf, byWarehouse, settings, insights] = [
-    cards ?? (await skuCards(ctx, ctx.sellerId, skuIds)),
+  const cardOf = cards ?? (await skuCards(ctx, ctx.sellerId, skuIds));
+  const [optionTexts, byWarehouse, settings, insights] = [
+    await optionTextsOf(
+      ctx,
+      skuIds.flatMap((id) => cardOf.get(id) ?? []),
+    ),
     await warehouseRows(ctx, skuIds),
     await skuSettingsOf(ctx, totals),
     await skuInsights(ctx, ctx.sellerId, totals),
@@ -255,6 +263,7 @@ export async function stockItems(
       barcode: card?.barcode ?? null,
       title: card?.title ?? {},
       options: card?.options ?? {},
+      optionTexts: optionTexts.get(t.skuId) ?? [],
       skuStatus: card?.status ?? null,
       onHand: Number(t.onHand),
       reserved: Number(t.reserved),

@@ -5,6 +5,7 @@ import { backgroundBase, withTenant } from '../../../platform/db/tenant';
 import { dispatchOutbox } from '../../../platform/events/outbox';
 import { makeMember, makeSeller, makeStore, type TestSeller } from '../../accounts/factories';
 import { makeProduct } from '../../catalog/factories';
+import { makeCategory } from '../../platform/factories';
 import { makePlatformWarehouse, makeWarehouse } from '../factories';
 import { commitReservation, reserve } from '../service/reservations';
 
@@ -338,6 +339,74 @@ describe('stock list', () => {
     // Another seller sees none of it.
     const other = await makeSeller(t);
     expect((await other.owner.get('/api/v1/seller/stock')).json().items).toEqual([]);
+  });
+});
+
+describe('stock option names', () => {
+  it('names a SKU’s options in the reader’s language, raw values where the category names none', async () => {
+    const seller = await makeSeller(t);
+    const category = await makeCategory(t, {
+      attributes: [
+        {
+          key: 'colour',
+          type: 'enum',
+          names: { 'zh-CN': '颜色', 'en-US': 'Colour', 'ru-RU': 'Цвет' },
+          options: [
+            { value: 'red', names: { 'zh-CN': '红色', 'en-US': 'Red', 'ru-RU': 'Красный' } },
+            { value: 'black', names: { 'zh-CN': '黑色', 'en-US': 'Black' } },
+          ],
+          required: true,
+          variant: true,
+        },
+        {
+          key: 'size',
+          type: 'enum',
+          names: { 'zh-CN': '尺码', 'en-US': 'Size', 'ru-RU': 'Размер' },
+          options: [{ value: 'S' }, { value: 'M' }],
+          required: true,
+          variant: true,
+        },
+      ],
+    });
+    const colour = category.attributes.colour?.key as string;
+    const size = category.attributes.size?.key as string;
+    const product = await makeProduct(t, seller, { categoryId: category.id, skus: 2 });
+    const [red, black] = product.skus;
+    const warehouse = await makeWarehouse(t, seller);
+    for (const sku of [red, black])
+      await adjust(seller.owner, { type: 'count', skuId: sku?.id, warehouseId: warehouse.id, onHand: 7 });
+    expect(red?.options).toEqual({ [colour]: 'red', [size]: 'S' });
+
+    // A signed-in user reads in their profile's language.
+    const readingIn = async (locale: string) =>
+      expect((await seller.owner.patch('/api/auth/me', { locale })).statusCode).toBe(200);
+    const listed = async () => {
+      const res = await seller.owner.get('/api/v1/seller/stock');
+      expect(res.statusCode).toBe(200);
+      const items = res.json().items as { skuId: string; optionTexts: unknown }[];
+      return new Map(items.map((i) => [i.skuId, i.optionTexts]));
+    };
+    await readingIn('ru-RU');
+    const ru = await listed();
+    expect(ru.get(red?.id as string)).toEqual([
+      { key: colour, name: 'Цвет', value: 'red', text: 'Красный' },
+      { key: size, name: 'Размер', value: 'S', text: 'S' },
+    ]);
+    // An option without a Russian name falls back to English.
+    expect(ru.get(black?.id as string)).toEqual([
+      { key: colour, name: 'Цвет', value: 'black', text: 'Black' },
+      { key: size, name: 'Размер', value: 'S', text: 'S' },
+    ]);
+    const found = await seller.owner.get(`/api/v1/seller/stock?q=${red?.code}`);
+    expect(found.json().items[0].optionTexts.map((o: { text: string }) => o.text)).toEqual(['Красный', 'S']);
+
+    await readingIn('zh-CN');
+    expect((await listed()).get(red?.id as string)).toEqual([
+      { key: colour, name: '颜色', value: 'red', text: '红色' },
+      { key: size, name: '尺码', value: 'S', text: 'S' },
+    ]);
+    const one = await seller.owner.get(`/api/v1/seller/stock/skus/${black?.id}`);
+    expect(one.json().optionTexts.map((o: { text: string }) => o.text)).toEqual(['黑色', 'S']);
   });
 });
 

@@ -28,6 +28,15 @@ function StockStateTag({ state }: { state: StockState }) {
   return <Tag color={STATE_COLORS[state]}>{t(`states.${state}`)}</Tag>;
 }
 
+/** A SKU's options as "Красный / XL": names in the UI language, the raw values where a name is missing. */
+function optionsLabel(item: StockItem): string {
+  const shown =
+    item.optionTexts.length > 0
+      ? item.optionTexts.map((o) => o.text || o.value)
+      : Object.values(item.options);
+  return shown.join(' / ');
+}
+
 /** Stock per SKU across warehouses, with low/out filters, adjustments, the ledger and restock figures. */
 export default function StockPage() {
   const { t, i18n } = useTranslation('inventory');
@@ -171,9 +180,7 @@ export default function StockPage() {
                   </Typography.Text>
                   <div>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {titleIn(item.title, i18n.language)}
-                      {Object.values(item.options).length > 0 &&
-                        ` · ${Object.values(item.options).join(' / ')}`}
+                      {[titleIn(item.title, i18n.language), optionsLabel(item)].filter(Boolean).join(' · ')}
                     </Typography.Text>
                   </div>
                 </div>

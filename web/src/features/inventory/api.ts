@@ -1,4 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { ApiError, call, client, type RequestBody } from '../../shared/api/client';
 
 export type PerLang = Record<string, string>;
@@ -56,6 +57,13 @@ export interface SkuSettings {
   lowSince: string | null;
 }
 
+export interface SkuOptionText {
+  key: string;
+  name: string;
+  value: string;
+  text: string;
+}
+
 export interface WarehouseStock {
   warehouseId: string;
   code: string;
@@ -73,6 +81,8 @@ export interface StockItem {
   barcode: string | null;
   title: PerLang;
   options: Record<string, string>;
+  /** The options for display, named in the request's language. */
+  optionTexts: SkuOptionText[];
   skuStatus: string | null;
   onHand: number;
   reserved: number;
@@ -209,7 +219,8 @@ type Page<T> = { items: T[]; nextCursor: string | null };
 export const inventoryKeys = {
   all: ['inventory'] as const,
   warehouses: (scope: 'seller' | 'platform') => [...inventoryKeys.all, 'warehouses', scope] as const,
-  stock: (filters: StockFilters) => [...inventoryKeys.all, 'stock', filters] as const,
+  stock: (filters: StockFilters, language: string) =>
+    [...inventoryKeys.all, 'stock', filters, language] as const,
   movements: (skuId: string) => [...inventoryKeys.all, 'movements', skuId] as const,
   storeDefaults: () => [...inventoryKeys.all, 'store-defaults'] as const,
   lookup: (q: string) => [...inventoryKeys.all, 'lookup', q] as const,
@@ -303,8 +314,10 @@ export function useDeletePlatformWarehouse() {
 // Stock
 
 export function useStock(filters: StockFilters) {
+  // The items name their options in the request's language: another language is another answer.
+  const { i18n } = useTranslation();
   return useInfiniteQuery({
-    queryKey: inventoryKeys.stock(filters),
+    queryKey: inventoryKeys.stock(filters, i18n.language),
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
       call<Page<StockItem>>(

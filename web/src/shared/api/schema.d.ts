@@ -6108,6 +6108,8 @@ export interface components {
             options: {
                 [key: string]: string;
             };
+            /** @description The variant options for display, in the category’s attribute order and the Accept-Language language. */
+            optionTexts: components["schemas"]["StockSkuOptionText"][];
             productId: string;
             reserved: number;
             settings: components["schemas"]["StockSkuSettings"];
@@ -6142,6 +6144,8 @@ export interface components {
             options: {
                 [key: string]: string;
             };
+            /** @description The variant options for display, in the category’s attribute order and the Accept-Language language. */
+            optionTexts: components["schemas"]["StockSkuOptionTextInput"][];
             productId: string;
             reserved: number;
             settings: components["schemas"]["StockSkuSettingsInput"];
@@ -6235,6 +6239,26 @@ export interface components {
             title: {
                 [key: string]: string;
             };
+        };
+        StockSkuOptionText: {
+            /** @description The option’s attribute key, e.g. "color". */
+            key: string;
+            /** @description The attribute’s name in the reader’s language (the key when not defined). */
+            name: string;
+            /** @description The option’s name in the reader’s language, else the value. */
+            text: string;
+            /** @description The stored value, e.g. "red". */
+            value: string;
+        };
+        StockSkuOptionTextInput: {
+            /** @description The option’s attribute key, e.g. "color". */
+            key: string;
+            /** @description The attribute’s name in the reader’s language (the key when not defined). */
+            name: string;
+            /** @description The option’s name in the reader’s language, else the value. */
+            text: string;
+            /** @description The stored value, e.g. "red". */
+            value: string;
         };
         StockSkuSettings: {
             effectiveThreshold: number;
@@ -24116,7 +24140,7 @@ export interface operations {
                 minPrice?: number;
                 /** @description Words to find in titles, keywords or brand, in any language (zh-CN, en-US, ru-RU); each word must occur, parts of words match ("хлоп" finds "хлопковая"). */
                 q?: string;
-                /** @description relevance (default with q: best match first), newest (default without q), price_asc, price_desc (by the lowest SKU price). relevance without q is newest. */
+                /** @description relevance (default with q: listings holding the words as one phrase first, then those holding every word; newest first within each), newest (default without q), price_asc, price_desc (by the lowest SKU price). relevance without q is newest. */
                 sort?: "relevance" | "newest" | "price_asc" | "price_desc";
                 /** @description Only this store’s listings (prices are in the store’s currency). */
                 storeId?: string;
